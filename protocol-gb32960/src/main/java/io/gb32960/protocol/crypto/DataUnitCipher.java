@@ -1,0 +1,15 @@
+package io.gb32960.protocol.crypto;
+
+/**
+ * Encrypts and decrypts whole data units for one vehicle or platform under one scheme (Table 2
+ * encryption byte). The standard fixes neither key nor mode, so implementations are configured
+ * per key; see {@link Ciphers}.
+ */
+public interface DataUnitCipher {
+
+    /** @throws CryptoException when the input does not encrypt (wrong key type, size limit) */
+    byte[] encrypt(byte[] plaintext);
+
+    /** @throws CryptoException when the input does not decrypt (wrong key, bad padding) */
+    byte[] decrypt(byte[] ciphertext);
+}

@@ -1,0 +1,14 @@
+package io.gb32960.protocol.crypto;
+
+import io.gb32960.protocol.message.Signature;
+
+/** Verifies 2025 signatures (Table 8) of one vehicle against its public key. */
+public interface SignatureVerifier {
+
+    /**
+     * Whether {@code signature} signs {@code data[offset..offset+length)}.
+     *
+     * @throws CryptoException when the signature type is not supported by this key
+     */
+    boolean verify(Signature signature, byte[] data, int offset, int length);
+}

@@ -1,0 +1,38 @@
+package io.gb32960.protocol.unit;
+
+/**
+ * Vehicle position (车辆位置数据), info type 0x05 (2016 Tables 14/15, 2025 Tables 21/22). Status bit 0:
+ * 1 = invalid fix; bit 1: south; bit 2: west. Coordinates are unsigned degrees × 10^6.
+ */
+public sealed interface Position extends InfoUnit permits Position2016, Position2025 {
+
+    int status();
+
+    long longitudeRaw();
+
+    long latitudeRaw();
+
+    default boolean valid() {
+        return (status() & 0x01) == 0;
+    }
+
+    default boolean south() {
+        return (status() & 0x02) != 0;
+    }
+
+    default boolean west() {
+        return (status() & 0x04) != 0;
+    }
+
+    /** Signed degrees: west negative. */
+    default double longitude() {
+        double v = longitudeRaw() / 1_000_000.0;
+        return west() ? -v : v;
+    }
+
+    /** Signed degrees: south negative. */
+    default double latitude() {
+        double v = latitudeRaw() / 1_000_000.0;
+        return south() ? -v : v;
+    }
+}
