@@ -8,6 +8,7 @@ import io.gb32960.protocol.frame.Edition;
 import io.gb32960.protocol.frame.EncryptionType;
 import io.gb32960.protocol.frame.FrameHeader;
 import io.gb32960.protocol.frame.FrameLayout;
+import io.gb32960.protocol.frame.HeaderCache;
 import io.gb32960.protocol.message.EncryptedMessage;
 import io.gb32960.protocol.message.Gb32960Message;
 import io.gb32960.protocol.wire.Bytes;
@@ -21,15 +22,22 @@ import java.util.Optional;
 /**
  * Decodes whole frames (or a framed data unit) into {@link Gb32960Message} records, for either
  * edition, detected from the start bytes of each frame. Order per Table 2: check the length and the
- * BCC first, then decrypt, then parse. Immutable and thread-safe.
+ * BCC first, then decrypt, then parse. Thread-safe; keep one per connection or consumer thread so
+ * its {@link HeaderCache} serves repeat senders without allocating.
  *
  * <p>Bad input throws {@link Gb32960DecodeException} and nothing else.
  */
 public final class Gb32960Decoder {
 
+    private static final int HEADER_CACHE_SIZE = 1024;
+    private static final byte[] EMPTY = new byte[0];
+
     private final Direction direction;
     private final ProfileResolver profiles;
     private final KeyProvider keys;
+    private final HeaderCache headers = new HeaderCache(HEADER_CACHE_SIZE);
+    /** One cursor per thread, pointed at each data unit in turn (the decode path is not reentrant). */
+    private final ThreadLocal<WireReader> readers = ThreadLocal.withInitial(() -> new WireReader(EMPTY, 0, 0, false));
 
     public Gb32960Decoder(Direction direction, ProfileResolver profiles, KeyProvider keys) {
         this.direction = Objects.requireNonNull(direction, "direction");
@@ -51,14 +59,26 @@ public final class Gb32960Decoder {
         return direction;
     }
 
+    /** Decodes exactly one frame; the message copies what it keeps, so {@code frame} stays the caller's. */
     public Gb32960Message decode(byte[] frame) {
         return decode(frame, 0, frame.length);
     }
 
-    /** Decodes exactly one frame occupying {@code a[offset..offset+length)}. */
+    /** Decodes exactly one frame occupying {@code a[offset..offset+length)}; copies what it keeps. */
     public Gb32960Message decode(byte[] a, int offset, int length) {
-        FrameHeader header = checkFrame(a, offset, length);
-        return decodeDataUnit(header, a, offset + FrameLayout.HEADER_LENGTH, header.dataLength());
+        FrameHeader header = checkFrame(a, offset, length, headers);
+        return decodeDataUnit(header, a, offset + FrameLayout.HEADER_LENGTH, header.dataLength(), false);
+    }
+
+    /**
+     * Decodes exactly one frame that the caller hands over: bulk values of the message (cell
+     * voltages, temperatures, opaque and user-defined bytes) are views into {@code frame} rather
+     * than copies, so {@code frame} must never be changed afterwards. For arrays that are fresh per
+     * frame, such as Kafka record values or lines of hex.
+     */
+    public Gb32960Message decodeOwned(byte[] frame) {
+        FrameHeader header = checkFrame(frame, 0, frame.length, headers);
+        return decodeDataUnit(header, frame, FrameLayout.HEADER_LENGTH, header.dataLength(), true);
     }
 
     /**
@@ -67,14 +87,16 @@ public final class Gb32960Decoder {
      */
     public Gb32960Message decode(ByteBuf frame) {
         int length = frame.readableBytes();
-        if (frame.hasArray()) {
-            return decode(frame.array(), frame.arrayOffset() + frame.readerIndex(), length);
-        }
-        return decode(ByteBufUtil.getBytes(frame, frame.readerIndex(), length, false));
+        // one copy, then views into it: buffers are pooled and their arrays reused
+        return decodeOwned(ByteBufUtil.getBytes(frame, frame.readerIndex(), length, true));
     }
 
     /** Validates start, declared length and BCC of the frame at {@code a[offset..offset+length)}. */
     public static FrameHeader checkFrame(byte[] a, int offset, int length) {
+        return checkFrame(a, offset, length, null);
+    }
+
+    private static FrameHeader checkFrame(byte[] a, int offset, int length, HeaderCache cache) {
         if (length < FrameLayout.MIN_FRAME_LENGTH) {
             throw new Gb32960DecodeException(DecodeError.TRUNCATED, "a frame has at least 25 bytes, got " + length);
         }
@@ -82,7 +104,7 @@ public final class Gb32960Decoder {
             throw new Gb32960DecodeException(DecodeError.BAD_START,
                     String.format("start bytes %02x%02x are neither ## nor $$", a[offset], a[offset + 1]));
         }
-        FrameHeader header = FrameHeader.parse(a, offset);
+        FrameHeader header = cache == null ? FrameHeader.parse(a, offset) : cache.parse(a, offset);
         int declared = header.dataLength();
         if (declared > FrameLayout.MAX_DATA_LENGTH) {
             throw new Gb32960DecodeException(DecodeError.LENGTH_OUT_OF_RANGE, "declared data length " + declared + " > 65531");
@@ -105,6 +127,10 @@ public final class Gb32960Decoder {
      * decrypting it first when the header says so and a key is known.
      */
     public Gb32960Message decodeDataUnit(FrameHeader header, byte[] a, int offset, int length) {
+        return decodeDataUnit(header, a, offset, length, false);
+    }
+
+    private Gb32960Message decodeDataUnit(FrameHeader header, byte[] a, int offset, int length, boolean owned) {
         if (header.isEncrypted()) {
             EncryptionType type = EncryptionType.find(header.encryption()).orElseThrow();
             Optional<DataUnitCipher> cipher = keys.cipher(header.vin(), type);
@@ -118,10 +144,14 @@ public final class Gb32960Decoder {
                 throw new Gb32960DecodeException(DecodeError.DECRYPTION_FAILED,
                         type.label() + " data unit of " + header.vin() + " does not decrypt: " + e.getMessage(), e);
             }
-            return MessageBodyDecoder.decode(header, new WireReader(plain, 0, plain.length), direction,
+            return MessageBodyDecoder.decode(header, new WireReader(plain, 0, plain.length, true), direction,
                     profiles.profileOf(header.vin()), keys);
         }
-        return MessageBodyDecoder.decode(header, new WireReader(a, offset, length), direction,
-                profiles.profileOf(header.vin()), keys);
+        WireReader reader = readers.get().reset(a, offset, length, owned);
+        try {
+            return MessageBodyDecoder.decode(header, reader, direction, profiles.profileOf(header.vin()), keys);
+        } finally {
+            reader.reset(EMPTY, 0, 0, false); // do not keep the frame reachable
+        }
     }
 }

@@ -19,13 +19,16 @@ import java.util.Objects;
  * BCC computed here, never taken from the record. Immutable and thread-safe.
  *
  * <p>An invalid message (a value wider than its field, a record of the other edition, a missing
- * key) throws {@link IllegalArgumentException}.
+ * key) throws {@link IllegalArgumentException}. A key provider must not call back into the same
+ * encoder: each thread encodes into one scratch buffer.
  */
 public final class Gb32960Encoder {
 
     private static final int TYPICAL_FRAME = 512;
 
     private final KeyProvider keys;
+    /** Per-thread scratch space: each frame is encoded there, then copied out at its exact size. */
+    private final ThreadLocal<WireWriter> scratch = ThreadLocal.withInitial(() -> new WireWriter(TYPICAL_FRAME));
 
     public Gb32960Encoder(KeyProvider keys) {
         this.keys = Objects.requireNonNull(keys, "keys");
@@ -56,12 +59,10 @@ public final class Gb32960Encoder {
 
     private WireWriter write(Gb32960Message message) {
         FrameHeader h = message.header();
-        WireWriter w = new WireWriter(TYPICAL_FRAME);
+        WireWriter w = scratch.get();
+        w.reset();
         int start = h.edition().startByte();
-        w.u8(start).u8(start).u8(h.command()).u8(h.responseFlag());
-        byte[] id = new byte[FrameLayout.UNIQUE_ID_LENGTH];
-        FrameHeader.writeVin(h.vin(), id, 0);
-        w.bytes(id).u8(h.encryption()).u16(0);
+        w.u8(start).u8(start).u8(h.command()).u8(h.responseFlag()).uniqueId(h.vin()).u8(h.encryption()).u16(0);
         MessageBodyEncoder.encode(message, w);
         if (h.isEncrypted() && !(message instanceof EncryptedMessage)) {
             w = encrypt(h, w);

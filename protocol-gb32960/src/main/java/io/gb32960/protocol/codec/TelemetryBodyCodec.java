@@ -38,7 +38,7 @@ final class TelemetryBodyCodec {
         InfoUnitCodecs codecs = InfoUnitCodecs.of(edition);
         int dataStart = in.absolutePosition();
         DataTime time = in.time();
-        InfoUnit[] units = new InfoUnit[10];
+        InfoUnit[] units = new InfoUnit[8];
         int n = 0;
         Signature signature = null;
         SignatureStatus status = SignatureStatus.ABSENT;

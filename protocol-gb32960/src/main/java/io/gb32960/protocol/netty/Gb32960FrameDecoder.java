@@ -4,6 +4,7 @@ import io.gb32960.protocol.codec.DecodeError;
 import io.gb32960.protocol.frame.Bcc;
 import io.gb32960.protocol.frame.FrameHeader;
 import io.gb32960.protocol.frame.FrameLayout;
+import io.gb32960.protocol.frame.HeaderCache;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
@@ -23,19 +24,29 @@ public final class Gb32960FrameDecoder extends ByteToMessageDecoder {
 
     private static final int HEX_HEAD = 64;
 
+    /** One connection carries one VIN (or one platform): a single slot serves nearly every frame. */
+    private final HeaderCache headers = new HeaderCache(1);
+
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         FrameEvent event;
-        while ((event = next(in)) != null) {
+        while ((event = next(in, headers)) != null) {
             out.add(event);
         }
+    }
+
+    /** As {@link #next(ByteBuf, HeaderCache)} without a header cache. */
+    public static FrameEvent next(ByteBuf in) {
+        return next(in, null);
     }
 
     /**
      * The next event from {@code in}, or null when more bytes are needed. Exposed for callers that
      * frame without a pipeline (and for the framing benchmark).
+     *
+     * @param headers a cache of parsed headers, or null
      */
-    public static FrameEvent next(ByteBuf in) {
+    public static FrameEvent next(ByteBuf in, HeaderCache headers) {
         int start = findStart(in);
         if (start < 0) {
             // keep a trailing first start byte: its twin may arrive in the next read
@@ -58,7 +69,7 @@ public final class Gb32960FrameDecoder extends ByteToMessageDecoder {
         if (in.readableBytes() < frameLength) {
             return null;
         }
-        FrameHeader header = FrameHeader.parse(in, start);
+        FrameHeader header = headers == null ? FrameHeader.parse(in, start) : headers.parse(in, start);
         if (!Bcc.verify(in, start, frameLength)) {
             return discard(in, header, DecodeError.BAD_BCC, frameLength);
         }

@@ -47,11 +47,8 @@ final class AlarmCodec implements InfoUnitCodec<Alarm> {
         }
         int n5 = in.u8();
         in.require(n5 * 2, "alarm flag levels");
-        Alarm2025.FlagLevel[] levels = new Alarm2025.FlagLevel[n5];
-        for (int i = 0; i < n5; i++) {
-            levels[i] = new Alarm2025.FlagLevel(in.u8(), in.u8());
-        }
-        return new Alarm2025(level, flags, storage, motor, engine, other, OwnedList.of(levels));
+        return new Alarm2025(level, flags, storage, motor, engine, other,
+                OwnedList.read(n5, in, r -> new Alarm2025.FlagLevel(r.u8(), r.u8())));
     }
 
     private static FaultCodes faults(WireReader in, String what) {

@@ -20,20 +20,19 @@ final class CellVoltages2016Codec implements InfoUnitCodec<CellVoltages2016> {
 
     @Override
     public CellVoltages2016 decode(WireReader in) {
-        int n = in.u8();
-        CellVoltages2016.Subsystem[] subsystems = new CellVoltages2016.Subsystem[n];
-        for (int i = 0; i < n; i++) {
-            in.require(10, "RESS voltage subsystem");
-            int number = in.u8();
-            int voltage = in.u16();
-            int current = in.u16();
-            int total = in.u16();
-            int start = in.u16();
-            int m = in.u8();
-            subsystems[i] = new CellVoltages2016.Subsystem(number, voltage, current, total, start,
-                    WordArray.wrap(in.words(m, "cell voltages")));
-        }
-        return new CellVoltages2016(OwnedList.of(subsystems));
+        return new CellVoltages2016(OwnedList.read(in.u8(), in, CellVoltages2016Codec::subsystem));
+    }
+
+    private static CellVoltages2016.Subsystem subsystem(WireReader in) {
+        in.require(10, "RESS voltage subsystem");
+        int number = in.u8();
+        int voltage = in.u16();
+        int current = in.u16();
+        int total = in.u16();
+        int start = in.u16();
+        int m = in.u8();
+        return new CellVoltages2016.Subsystem(number, voltage, current, total, start,
+                in.words(m, "cell voltages"));
     }
 
     @Override
@@ -41,7 +40,7 @@ final class CellVoltages2016Codec implements InfoUnitCodec<CellVoltages2016> {
         out.u8(u.packs().size());
         for (CellVoltages2016.Subsystem s : u.packs()) {
             out.u8(s.number()).u16(s.voltageRaw()).u16(s.currentRaw()).u16(s.totalCells()).u16(s.startCell())
-                    .u8(s.cellVoltagesRaw().size()).words(s.cellVoltagesRaw().unsafeRaw());
+                    .u8(s.cellVoltagesRaw().size()).words(s.cellVoltagesRaw());
         }
     }
 }

@@ -20,18 +20,16 @@ final class CellVoltages2025Codec implements InfoUnitCodec<CellVoltages2025> {
 
     @Override
     public CellVoltages2025 decode(WireReader in) {
-        int n = in.u8();
-        CellVoltages2025.Pack[] packs = new CellVoltages2025.Pack[n];
-        for (int i = 0; i < n; i++) {
-            in.require(7, "parallel-unit voltage pack");
-            int number = in.u8();
-            int voltage = in.u16();
-            int current = in.u16();
-            int units = in.u16();
-            packs[i] = new CellVoltages2025.Pack(number, voltage, current,
-                    WordArray.wrap(in.words(units, "parallel-unit voltages")));
-        }
-        return new CellVoltages2025(OwnedList.of(packs));
+        return new CellVoltages2025(OwnedList.read(in.u8(), in, CellVoltages2025Codec::pack));
+    }
+
+    private static CellVoltages2025.Pack pack(WireReader in) {
+        in.require(7, "parallel-unit voltage pack");
+        int number = in.u8();
+        int voltage = in.u16();
+        int current = in.u16();
+        int units = in.u16();
+        return new CellVoltages2025.Pack(number, voltage, current, in.words(units, "parallel-unit voltages"));
     }
 
     @Override
@@ -39,7 +37,7 @@ final class CellVoltages2025Codec implements InfoUnitCodec<CellVoltages2025> {
         out.u8(u.packs().size());
         for (CellVoltages2025.Pack p : u.packs()) {
             out.u8(p.number()).u16(p.voltageRaw()).u16(p.currentRaw()).u16(p.cellVoltagesRaw().size())
-                    .words(p.cellVoltagesRaw().unsafeRaw());
+                    .words(p.cellVoltagesRaw());
         }
     }
 }

@@ -27,25 +27,22 @@ final class DriveMotorsCodec implements InfoUnitCodec<DriveMotors> {
     }
 
     @Override
-    public boolean accepts(InfoUnit unit) {
-        Class<?> kind = v2025 ? DriveMotor2025.class : DriveMotor2016.class;
-        return unit instanceof DriveMotors d && d.motors().stream().allMatch(kind::isInstance);
-    }
-
-    @Override
     public DriveMotors decode(WireReader in) {
         int count = in.u8();
         if (count >= 0xFE) {
             return new DriveMotors(count, List.of()); // abnormal/invalid count: no motors follow
         }
         in.require(count * (v2025 ? DriveMotor2025.LENGTH : DriveMotor2016.LENGTH), "drive motors");
-        DriveMotor[] motors = new DriveMotor[count];
-        for (int i = 0; i < count; i++) {
-            motors[i] = v2025
-                    ? new DriveMotor2025(in.u8(), in.u8(), in.u8(), in.u16(), in.u32(), in.u8())
-                    : new DriveMotor2016(in.u8(), in.u8(), in.u8(), in.u16(), in.u16(), in.u8(), in.u16(), in.u16());
-        }
-        return new DriveMotors(count, OwnedList.of(motors));
+        return new DriveMotors(count, v2025 ? OwnedList.read(count, in, DriveMotorsCodec::motor2025)
+                : OwnedList.read(count, in, DriveMotorsCodec::motor2016));
+    }
+
+    private static DriveMotor2016 motor2016(WireReader in) {
+        return new DriveMotor2016(in.u8(), in.u8(), in.u8(), in.u16(), in.u16(), in.u8(), in.u16(), in.u16());
+    }
+
+    private static DriveMotor2025 motor2025(WireReader in) {
+        return new DriveMotor2025(in.u8(), in.u8(), in.u8(), in.u16(), in.u32(), in.u8());
     }
 
     @Override

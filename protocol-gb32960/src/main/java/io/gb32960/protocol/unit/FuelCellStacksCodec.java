@@ -19,21 +19,20 @@ final class FuelCellStacksCodec implements InfoUnitCodec<FuelCellStacks> {
 
     @Override
     public FuelCellStacks decode(WireReader in) {
-        int n = in.u8();
-        FuelCellStacks.Stack[] stacks = new FuelCellStacks.Stack[n];
-        for (int i = 0; i < n; i++) {
-            in.require(12, "fuel-cell stack");
-            int number = in.u8();
-            int voltage = in.u16();
-            int current = in.u16();
-            int h2Pressure = in.u16();
-            int airPressure = in.u16();
-            int airTemp = in.u8();
-            int probes = in.u16();
-            stacks[i] = new FuelCellStacks.Stack(number, voltage, current, h2Pressure, airPressure, airTemp,
-                    in.blob(probes, "coolant outlet temperatures"));
-        }
-        return new FuelCellStacks(OwnedList.of(stacks));
+        return new FuelCellStacks(OwnedList.read(in.u8(), in, FuelCellStacksCodec::stack));
+    }
+
+    private static FuelCellStacks.Stack stack(WireReader in) {
+        in.require(12, "fuel-cell stack");
+        int number = in.u8();
+        int voltage = in.u16();
+        int current = in.u16();
+        int h2Pressure = in.u16();
+        int airPressure = in.u16();
+        int airTemp = in.u8();
+        int probes = in.u16();
+        return new FuelCellStacks.Stack(number, voltage, current, h2Pressure, airPressure, airTemp,
+                in.blob(probes, "coolant outlet temperatures"));
     }
 
     @Override

@@ -25,14 +25,13 @@ final class ProbeTemperaturesCodec implements InfoUnitCodec<ProbeTemperatures> {
 
     @Override
     public ProbeTemperatures decode(WireReader in) {
-        int n = in.u8();
-        ProbeTemperatures.Group[] groups = new ProbeTemperatures.Group[n];
-        for (int i = 0; i < n; i++) {
-            int number = in.u8();
-            int probes = in.u16();
-            groups[i] = new ProbeTemperatures.Group(number, in.blob(probes, "probe temperatures"));
-        }
-        return new ProbeTemperatures(OwnedList.of(groups));
+        return new ProbeTemperatures(OwnedList.read(in.u8(), in, ProbeTemperaturesCodec::group));
+    }
+
+    private static ProbeTemperatures.Group group(WireReader in) {
+        int number = in.u8();
+        int probes = in.u16();
+        return new ProbeTemperatures.Group(number, in.blob(probes, "probe temperatures"));
     }
 
     @Override

@@ -23,7 +23,7 @@ final class SuperCapacitorCodec implements InfoUnitCodec<SuperCapacitor> {
         int voltage = in.u16();
         int current = in.u16();
         int cells = in.u16();
-        WordArray cellVoltages = WordArray.wrap(in.words(cells, "super-capacitor cell voltages"));
+        WordArray cellVoltages = in.words(cells, "super-capacitor cell voltages");
         int probes = in.u16();
         return new SuperCapacitor(system, voltage, current, cellVoltages, in.blob(probes, "super-capacitor probes"));
     }
@@ -31,6 +31,6 @@ final class SuperCapacitorCodec implements InfoUnitCodec<SuperCapacitor> {
     @Override
     public void encode(SuperCapacitor u, WireWriter out) {
         out.u8(u.systemNumber()).u16(u.voltageRaw()).u16(u.currentRaw()).u16(u.cellVoltagesRaw().size())
-                .words(u.cellVoltagesRaw().unsafeRaw()).u16(u.probeTempsRaw().length()).blob(u.probeTempsRaw());
+                .words(u.cellVoltagesRaw()).u16(u.probeTempsRaw().length()).blob(u.probeTempsRaw());
     }
 }

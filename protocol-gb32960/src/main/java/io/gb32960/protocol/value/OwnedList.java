@@ -23,6 +23,37 @@ public final class OwnedList {
         return size == 0 ? List.of() : new ArrayView<>(owned, size);
     }
 
+    /** Reads one list element. */
+    @FunctionalInterface
+    public interface ElementReader<T, S> {
+        T read(S source);
+    }
+
+    /**
+     * Reads {@code n} elements into an unmodifiable list; one or two elements (the usual motor and
+     * battery-pack counts) need no backing array.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T, S> List<T> read(int n, S source, ElementReader<T, S> reader) {
+        switch (n) {
+            case 0:
+                return List.of();
+            case 1:
+                return List.of(reader.read(source));
+            case 2: {
+                T first = reader.read(source);
+                return List.of(first, reader.read(source));
+            }
+            default: {
+                Object[] items = new Object[n];
+                for (int i = 0; i < n; i++) {
+                    items[i] = reader.read(source);
+                }
+                return new ArrayView<>((T[]) items, n);
+            }
+        }
+    }
+
     private static final class ArrayView<T> extends AbstractList<T> implements RandomAccess {
 
         private final T[] items;

@@ -2,67 +2,92 @@ package io.gb32960.protocol.value;
 
 import java.util.Arrays;
 
-/** An immutable array of raw WORD values (cell voltages), with value equality. */
+/**
+ * An immutable array of raw WORD values (cell voltages), with value equality. The words are kept
+ * big-endian as on the wire, possibly as a view into a frame array the decoder owns, so decoding
+ * copies at most once and encoding is a block copy.
+ */
 public final class WordArray {
 
-    public static final WordArray EMPTY = new WordArray(new short[0]);
+    public static final WordArray EMPTY = new WordArray(new byte[0], 0, 0);
 
-    private final short[] raw;
+    private final byte[] data;
+    private final int offset;
+    private final int size;
 
-    private WordArray(short[] raw) {
-        this.raw = raw;
+    private WordArray(byte[] data, int offset, int size) {
+        this.data = data;
+        this.offset = offset;
+        this.size = size;
     }
 
-    /** Takes ownership of {@code raw}. */
-    public static WordArray wrap(short[] raw) {
-        return raw.length == 0 ? EMPTY : new WordArray(raw);
+    /** A view of {@code size} big-endian words at {@code offset}; the array must never change again. */
+    public static WordArray view(byte[] data, int offset, int size) {
+        return size == 0 ? EMPTY : new WordArray(data, offset, size);
+    }
+
+    /** A copy of {@code size} big-endian words at {@code offset}. */
+    public static WordArray copyOf(byte[] data, int offset, int size) {
+        return size == 0 ? EMPTY : new WordArray(Arrays.copyOfRange(data, offset, offset + 2 * size), 0, size);
     }
 
     public static WordArray of(int... values) {
-        short[] s = new short[values.length];
+        byte[] b = new byte[values.length * 2];
         for (int i = 0; i < values.length; i++) {
             if (values[i] < 0 || values[i] > 0xFFFF) {
                 throw new IllegalArgumentException("WORD out of range: " + values[i]);
             }
-            s[i] = (short) values[i];
+            b[2 * i] = (byte) (values[i] >>> 8);
+            b[2 * i + 1] = (byte) values[i];
         }
-        return wrap(s);
+        return values.length == 0 ? EMPTY : new WordArray(b, 0, values.length);
     }
 
     public int size() {
-        return raw.length;
+        return size;
     }
 
     public int get(int index) {
-        return raw[index] & 0xFFFF;
+        java.util.Objects.checkIndex(index, size);
+        int p = offset + 2 * index;
+        return ((data[p] & 0xFF) << 8) | (data[p + 1] & 0xFF);
     }
 
-    /** A copy of the raw values as signed shorts (read with {@code & 0xFFFF}). */
-    public short[] toShortArray() {
-        return raw.clone();
+    public int[] toIntArray() {
+        int[] out = new int[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = get(i);
+        }
+        return out;
     }
 
-    /** For encoders in this library only: no copy. */
-    public short[] unsafeRaw() {
-        return raw;
+    /** The words as big-endian bytes, as on the wire. */
+    public byte[] toWireBytes() {
+        return Arrays.copyOfRange(data, offset, offset + 2 * size);
+    }
+
+    /** For encoders: the backing array, offset and byte length, to copy from without a temporary array. */
+    public void copyWireBytes(byte[] target, int targetOffset) {
+        System.arraycopy(data, offset, target, targetOffset, 2 * size);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof WordArray other && Arrays.equals(raw, other.raw);
+        return o instanceof WordArray other
+                && Arrays.equals(data, offset, offset + 2 * size, other.data, other.offset, other.offset + 2 * other.size);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(raw);
+        int h = 1;
+        for (int i = offset; i < offset + 2 * size; i++) {
+            h = 31 * h + data[i];
+        }
+        return h;
     }
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < raw.length; i++) {
-            sb.append(i == 0 ? "" : ", ").append(get(i));
-        }
-        return sb.append(']').toString();
+        return Arrays.toString(toIntArray());
     }
 }

@@ -2,6 +2,7 @@ package io.gb32960.protocol.wire;
 
 import io.gb32960.protocol.codec.DecodeError;
 import io.gb32960.protocol.codec.Gb32960DecodeException;
+import io.gb32960.protocol.value.WordArray;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -11,27 +12,41 @@ import java.nio.charset.StandardCharsets;
 /**
  * A cursor over a byte array window: big-endian BYTE/WORD/DWORD reads (Table 1) with one bounds
  * check against the window end, so a truncated data unit becomes a {@link Gb32960DecodeException}
- * rather than reading into the BCC or the next frame. Not thread-safe; one per decode.
+ * rather than reading into the BCC or the next frame. Not thread-safe; a thread may {@link #reset}
+ * one reader for each data unit it decodes.
  */
 public final class WireReader {
 
     private static final VarHandle WORD = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle DWORD = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
-    private final byte[] a;
-    private final int start;
+    private byte[] a;
+    private int start;
     private int pos;
-    private final int end;
+    private int end;
+    private boolean owned;
 
-    public WireReader(byte[] array, int offset, int length) {
+    /**
+     * @param owned whether nobody changes {@code array} any more, so bulk values (words, blobs) may
+     *              be views into it instead of copies
+     */
+    public WireReader(byte[] array, int offset, int length, boolean owned) {
+        reset(array, offset, length, owned);
+    }
+
+    /** Points this reader at another window; see the constructor. */
+    public WireReader reset(byte[] array, int offset, int length, boolean owned) {
         this.a = array;
         this.start = offset;
         this.pos = offset;
         this.end = offset + length;
+        this.owned = owned;
+        return this;
     }
 
+    /** A reader that copies every value it returns. */
     public static WireReader of(byte[] array) {
-        return new WireReader(array, 0, array.length);
+        return new WireReader(array, 0, array.length, false);
     }
 
     public int remaining() {
@@ -92,16 +107,12 @@ public final class WireReader {
         return v;
     }
 
-    /** Reads {@code n} WORDs into a new array, raw. */
-    public short[] words(int n, String what) {
+    /** Reads {@code n} raw WORDs. */
+    public WordArray words(int n, String what) {
         require(n * 2, what);
-        short[] out = new short[n];
-        int p = pos;
-        for (int i = 0; i < n; i++, p += 2) {
-            out[i] = (short) WORD.get(a, p);
-        }
-        pos = p;
-        return out;
+        WordArray w = owned ? WordArray.view(a, pos, n) : WordArray.copyOf(a, pos, n);
+        pos += 2 * n;
+        return w;
     }
 
     /** Reads {@code n} DWORDs into a new array, raw. */
@@ -125,7 +136,10 @@ public final class WireReader {
     }
 
     public Bytes blob(int n, String what) {
-        return Bytes.wrap(bytes(n, what));
+        require(n, what);
+        Bytes b = owned ? Bytes.view(a, pos, n) : Bytes.of(a, pos, n);
+        pos += n;
+        return b;
     }
 
     public Bytes rest() {

@@ -1,5 +1,7 @@
 package io.gb32960.protocol.wire;
 
+import io.gb32960.protocol.value.WordArray;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -30,6 +32,19 @@ public final class WireWriter {
 
     public int size() {
         return pos;
+    }
+
+    /** Empties the writer, keeping its array, to encode the next frame. */
+    public void reset() {
+        pos = 0;
+    }
+
+    /** The 17-byte unique id, NUL-padded (Table 2). */
+    public WireWriter uniqueId(String vin) {
+        ensure(17);
+        io.gb32960.protocol.frame.FrameHeader.writeVin(vin, a, pos);
+        pos += 17;
+        return this;
     }
 
     public byte[] array() {
@@ -68,14 +83,11 @@ public final class WireWriter {
         return this;
     }
 
-    public WireWriter words(short[] values) {
-        ensure(values.length * 2);
-        int p = pos;
-        for (short v : values) {
-            WORD.set(a, p, v);
-            p += 2;
-        }
-        pos = p;
+    public WireWriter words(WordArray values) {
+        int n = values.size() * 2;
+        ensure(n);
+        values.copyWireBytes(a, pos);
+        pos += n;
         return this;
     }
 
@@ -102,9 +114,7 @@ public final class WireWriter {
     }
 
     public WireWriter blob(Bytes b) {
-        ensure(b.length());
-        b.copyTo(a, pos);
-        pos += b.length();
+        b.writeTo(this);
         return this;
     }
 
