@@ -10,7 +10,8 @@ import java.util.Objects;
  * survive; {@code vin} is the 17-byte unique id (唯一识别码) as ISO-8859-1 text with trailing NUL
  * padding removed (short test ids are NUL-padded), which re-encodes byte for byte.
  *
- * @param dataLength the declared data-unit length (of the ciphertext when encrypted)
+ * @param dataLength the declared data-unit length (of the ciphertext when encrypted); 0 in headers
+ *                   built in code: the encoder computes the real one
  */
 public record FrameHeader(Edition edition, int command, int responseFlag, String vin, int encryption, int dataLength) {
 
