@@ -97,6 +97,9 @@ final class MessageBodyDecoder {
     private static QueryCommand queryCommand(FrameHeader h, WireReader in) {
         DataTime time = in.time();
         int count = in.u8();
+        if (count > QueryCommand.MAX_IDS) {
+            throw new Gb32960DecodeException(DecodeError.INVALID_FIELD, "a query names at most 252 parameters, not " + count);
+        }
         in.require(count, "parameter ids");
         List<Integer> ids = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

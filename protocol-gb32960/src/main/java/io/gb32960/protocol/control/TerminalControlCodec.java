@@ -7,6 +7,8 @@ import io.gb32960.protocol.wire.Hex;
 import io.gb32960.protocol.wire.WireReader;
 import io.gb32960.protocol.wire.WireWriter;
 
+import java.nio.charset.StandardCharsets;
+
 /** Reads and writes the control id and its parameters (after the 6-byte time of 0x82). */
 public final class TerminalControlCodec {
 
@@ -33,16 +35,11 @@ public final class TerminalControlCodec {
     }
 
     private static RemoteUpgrade readText(WireReader in) {
-        String[] f = new String[10];
-        for (int i = 0; i < f.length; i++) {
-            if (!in.hasRemaining() && i > 0) {
-                throw new Gb32960DecodeException(DecodeError.INVALID_FIELD,
-                        "remote upgrade (Table B.15 text): " + i + " of 10 fields");
-            }
-            f[i] = in.textUntil(SEPARATOR);
-        }
-        if (in.hasRemaining()) {
-            throw new Gb32960DecodeException(DecodeError.TRAILING_BYTES, "remote upgrade has more than 10 fields");
+        // split keeping empty fields: an absent value is left empty, also the last one
+        String[] f = in.rest().toString(StandardCharsets.ISO_8859_1).split(";", -1);
+        if (f.length != 10) {
+            throw new Gb32960DecodeException(DecodeError.INVALID_FIELD,
+                    "remote upgrade (Table B.15 text) has " + f.length + " fields, not 10");
         }
         return new RemoteUpgrade(UpgradeLayout.TABLE_B15_TEXT, f[0], f[1], f[2], f[3], f[4], number(f[5], "port"),
                 f[6], f[7], f[8], number(f[9], "timeout"));
