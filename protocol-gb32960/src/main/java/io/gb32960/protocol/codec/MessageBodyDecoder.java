@@ -19,6 +19,8 @@ import io.gb32960.protocol.message.QueryResponse;
 import io.gb32960.protocol.message.Response;
 import io.gb32960.protocol.message.SetCommand;
 import io.gb32960.protocol.message.SetResponse;
+import io.gb32960.protocol.message.Signature;
+import io.gb32960.protocol.message.SignatureStatus;
 import io.gb32960.protocol.message.TimeCalibration;
 import io.gb32960.protocol.message.VehicleLogout;
 import io.gb32960.protocol.param.Parameter;
@@ -73,7 +75,7 @@ final class MessageBodyDecoder {
             case 0x06 -> finish(in, new PlatformLogout(h, in.time(), in.u16()));
             case 0x07 -> finish(in, new Heartbeat(h));
             case 0x08 -> finish(in, new TimeCalibration(h));
-            case 0x09 -> activation(h, in);
+            case 0x09 -> activation(h, in, keys);
             default -> keyExchange(h, in); // 0x0B
         };
     }
@@ -137,12 +139,16 @@ final class MessageBodyDecoder {
         return new ControlResponse(h, time, in.hasRemaining() ? TerminalControlCodec.read(in, profile.upgradeLayout()) : null);
     }
 
-    private static Activation activation(FrameHeader h, WireReader in) {
+    private static Activation activation(FrameHeader h, WireReader in, KeyProvider keys) {
+        int dataStart = in.absolutePosition();
         DataTime time = in.time();
         var chip = in.fixedString(Activation.CHIP_ID_LENGTH, "security chip id");
         Bytes key = in.blob(in.u16(), "public key");
         var vin = in.fixedString(Activation.VIN_LENGTH, "VIN");
-        return finish(in, new Activation(h, time, chip, key, vin, TelemetryBodyCodec.readSignature(in)));
+        int signedLength = in.absolutePosition() - dataStart;
+        Signature signature = TelemetryBodyCodec.readSignature(in);
+        SignatureStatus status = TelemetryBodyCodec.verify(h.vin(), signature, in.array(), dataStart, signedLength, keys);
+        return finish(in, new Activation(h, time, chip, key, vin, signature, status));
     }
 
     private static KeyExchange keyExchange(FrameHeader h, WireReader in) {

@@ -57,7 +57,9 @@ final class TelemetryBodyCodec {
             } else if (type >= 0x80 && type <= 0xFE && in.remaining() >= 2) {
                 unit = userDefined(type, in);
             } else {
-                unit = new OpaqueRemainder(type, in.rest());
+                int marker = edition == Edition.V2025 ? signatureMarkerAfter(in) : -1;
+                unit = new OpaqueRemainder(type, in.blob((marker < 0 ? in.absolutePosition() + in.remaining() : marker)
+                        - in.absolutePosition(), "opaque remainder"));
             }
             if (n == units.length) {
                 units = Arrays.copyOf(units, n * 2);
@@ -65,6 +67,27 @@ final class TelemetryBodyCodec {
             units[n++] = unit;
         }
         return new TelemetryReport(header, time, OwnedList.of(units, n), signature, status, trailer);
+    }
+
+    /**
+     * After an unknown item in a 2025 frame, the position of the first 0xFF from which a signature
+     * (Table 8) parses to exactly the end of the data unit, or -1. Without this search the
+     * signature would disappear into the opaque remainder and a signed frame would look unsigned.
+     */
+    private static int signatureMarkerAfter(WireReader in) {
+        byte[] a = in.array();
+        int end = in.absolutePosition() + in.remaining();
+        for (int p = in.absolutePosition(); p + 6 <= end; p++) {
+            if ((a[p] & 0xFF) != SIGNATURE_MARKER) {
+                continue;
+            }
+            int rLength = ((a[p + 2] & 0xFF) << 8) | (a[p + 3] & 0xFF);
+            int sAt = p + 4 + rLength;
+            if (sAt + 2 <= end && sAt + 2 + (((a[sAt] & 0xFF) << 8) | (a[sAt + 1] & 0xFF)) == end) {
+                return p;
+            }
+        }
+        return -1;
     }
 
     /** A WORD length that overruns the data unit makes the rest opaque instead of failing the frame. */
@@ -88,7 +111,7 @@ final class TelemetryBodyCodec {
         out.u8(sig.type()).u16(sig.r().length()).blob(sig.r()).u16(sig.s().length()).blob(sig.s());
     }
 
-    private static SignatureStatus verify(String vin, Signature signature, byte[] a, int offset, int length,
+    static SignatureStatus verify(String vin, Signature signature, byte[] a, int offset, int length,
                                           KeyProvider keys) {
         Optional<SignatureVerifier> verifier = keys.verifier(vin);
         if (verifier.isEmpty()) {

@@ -132,7 +132,7 @@ public final class Gb32960Json {
             o.string("chipId", a.chipId().text());
             o.string("publicKeyHex", a.publicKey().toHex());
             o.string("vinField", a.vinField().text());
-            signature(o, a.signature(), null);
+            signature(o, a.signature(), a.signatureStatus().name());
         } else if (m instanceof ActivationResponse a) {
             o.number("status", a.status());
             o.number("info", a.info());

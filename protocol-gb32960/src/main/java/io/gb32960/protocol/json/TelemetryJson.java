@@ -213,8 +213,8 @@ final class TelemetryJson {
         o.startObject(key);
         o.bool("valid", p.valid());
         o.number("status", p.status());
-        o.g.writeNumberProperty("longitude", p.longitude());
-        o.g.writeNumberProperty("latitude", p.latitude());
+        o.quantity("longitude", p.longitude());
+        o.quantity("latitude", p.latitude());
         if (p instanceof Position2025 p25) {
             o.string("coordinateSystem", p25.coordinateSystemName());
         }

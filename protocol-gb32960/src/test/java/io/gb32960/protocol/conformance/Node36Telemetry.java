@@ -53,8 +53,8 @@ final class Node36Telemetry {
                 case "LOCATION" -> {
                     Position2016 pos = r.unit(Position2016.class);
                     c.num(p, pos.status(), item, "state");
-                    c.eq(p + ".lng", pos.longitude(), item.get("lng").asDouble());
-                    c.eq(p + ".lat", pos.latitude(), item.get("lat").asDouble());
+                    c.eq(p + ".lng", pos.longitude().value(), item.get("lng").asDouble());
+                    c.eq(p + ".lat", pos.latitude().value(), item.get("lat").asDouble());
                 }
                 case "EXTREME" -> extreme(c, p, r.unit(Extremes2016.class), item);
                 case "ALARM" -> alarm(c, p, r.unit(Alarm2016.class), item);

@@ -108,13 +108,6 @@ final class RtmConTelemetry {
             return;
         }
         c.eq("sig_starter", p.get("sig_starter").asString(), "ff");
-        boolean opaqueBeforeSignature = !r.units().isEmpty() && r.units().get(r.units().size() - 1) instanceof OpaqueRemainder;
-        if (opaqueBeforeSignature) {
-            // the signature sits inside the opaque remainder (checked in custom()), not separated
-            c.eq("no signature separated", r.signature(), null);
-            c.eq("signature status", r.signatureStatus(), SignatureStatus.ABSENT);
-            return;
-        }
         RtmConExpectations.signature(c, "sig", r.signature(), p.get("sig"));
         c.eq("signature status without a key", r.signatureStatus(), SignatureStatus.NOT_CHECKED);
         if (e.id().endsWith("unknown_data_before_checksum")) {
@@ -182,15 +175,15 @@ final class RtmConTelemetry {
 
     /**
      * Coordinates: rtm_con prints raw × 10^-6 unsigned, and "... invalid" for 0xFFFFFFFF. Our
-     * Position has no sentinel state for coordinates, so the raw value is compared.
+     * Coordinates follow the DWORD sentinels: 0xFFFFFFFF is invalid, as rtm_con says.
      */
     private static void gnss(Check c, String p, Position pos, JsonNode x) {
         JsonNode s = x.get("gnss_state");
         c.eq(p + ".gnss_state.gnss_e_w", pos.west() ? "w" : "e", s.get("gnss_e_w").asString());
         c.eq(p + ".gnss_state.gnss_n_s", pos.south() ? "s" : "n", s.get("gnss_n_s").asString());
         c.num(p + ".gnss_state.gnss_valid (status bit 0)", pos.status() & 1, s, "gnss_valid");
-        coordinate(c, p + ".gnss_lng", pos.longitudeRaw(), x.get("gnss_lng"));
-        coordinate(c, p + ".gnss_lat", pos.latitudeRaw(), x.get("gnss_lat"));
+        coordinate(c, p + ".gnss_lng", pos.longitudeRaw(), pos.longitude(), x.get("gnss_lng"));
+        coordinate(c, p + ".gnss_lat", pos.latitudeRaw(), pos.latitude(), x.get("gnss_lat"));
         if (pos instanceof Position2025 p25) {
             JsonNode gcs = x.get("gnss_gcs");
             if (gcs.isNumber()) {
@@ -201,12 +194,10 @@ final class RtmConTelemetry {
         }
     }
 
-    private static void coordinate(Check c, String p, long raw, JsonNode x) {
+    private static void coordinate(Check c, String p, long raw, io.gb32960.protocol.value.Quantity q, JsonNode x) {
         RtmConExpectations.Value v = RtmConExpectations.Value.parse(x);
         c.eq(p, raw, Math.round(v.number() * 1_000_000));
-        if (v.state() == ValueState.INVALID) {
-            c.eq(p + " invalid sentinel", raw, 0xFFFFFFFFL);
-        }
+        c.eq(p + " state", q.state(), v.state());
     }
 
     private static void extrema(Check c, String p, Extremes2016 e, JsonNode x) {
@@ -305,11 +296,10 @@ final class RtmConTelemetry {
 
     /**
      * User-defined items (data_type 128, 131: hex content) and the "weird" 2025 sample whose
-     * reserved type 0x79 (121) precedes the signature. Type 0x79 has no length (PROTOCOL.md §5.2),
-     * so our decoder stops there and keeps the rest, signature included, as an OpaqueRemainder;
-     * rtm_con instead reads up to the 0xFF marker and then parses the signature. We assert our
-     * outcome: the 32 bytes the source lists come first, then the marker and the source's
-     * signature, byte for byte; no signature is separated (status ABSENT).
+     * reserved type 0x79 (121) precedes the signature. Type 0x79 has no length (PROTOCOL.md §5.2);
+     * in a 2025 frame our decoder keeps it opaque up to the first 0xFF from which a signature parses
+     * exactly to the end, which is rtm_con's reading too: the opaque data is the 32 bytes the source
+     * lists, and the signature is separated and checked like any other.
      */
     private static void custom(Check c, String p, InfoUnit u, int type, JsonNode x, JsonNode payload) {
         if (x.isString()) {
@@ -323,16 +313,12 @@ final class RtmConTelemetry {
         if (!(u instanceof OpaqueRemainder o)) {
             return;
         }
+        // the unknown item ends where a signature parses exactly to the end (checked in signature())
         WireWriter w = new WireWriter(512);
         for (JsonNode b : x.values()) {
             w.u8(b.get("data_byte").asInt());
         }
-        JsonNode sig = payload.get("sig");
-        Bytes r = Bytes.fromHex(sig.get("r_value").asString());
-        Bytes s = Bytes.fromHex(sig.get("s_value").asString());
-        c.eq(p + " algo", sig.get("algo").asString(), "rsa");
-        w.u8(0xFF).u8(Signature.RSA).u16(r.length()).blob(r).u16(s.length()).blob(s);
-        c.eq(p + " data = listed bytes + 0xFF + the source's signature", o.data(), Bytes.of(w.toByteArray()));
+        c.eq(p + " data = the listed bytes, up to the signature marker", o.data(), Bytes.of(w.toByteArray()));
     }
 
     /** Index-like fields: rtm_con prints the raw number ("255 invalid", "5", 65535). */

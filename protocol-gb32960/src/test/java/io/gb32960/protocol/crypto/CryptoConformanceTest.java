@@ -100,8 +100,6 @@ class CryptoConformanceTest {
                 .filter(e -> "2025".equals(e.path("protocol").asString()))
                 .filter(e -> "realtime".equals(e.path("expected").path("msg_type").asString()))
                 .filter(e -> e.path("expected").path("payload").has("sig"))
-                // unknown info bytes before the 0xFF marker carry no length: no decoder can find that signature
-                .filter(e -> !e.path("id").asString().endsWith("with_addtional_unknown_data_before_signature"))
                 .map(e -> Arguments.of(e.path("id").asString(), e));
     }
 
@@ -123,8 +121,9 @@ class CryptoConformanceTest {
 
     @Test
     void rtmConFoundAllItsSignedFrames() {
-        // 8 single-type frames, data_2025, and two malformed ones (duplicated alarm block, trailing bytes)
-        assertThat(rtmConSignedRealtimeFrames()).hasSize(11);
+        // 8 single-type frames, data_2025, and three malformed ones (duplicated alarm block, trailing bytes,
+        // and unknown info bytes before the marker: the decoder finds the signature that parses to the end)
+        assertThat(rtmConSignedRealtimeFrames()).hasSize(12);
     }
 
     /** The 0x09 activation signature covers time .. VIN field (no 0xFF marker there), same key. */
@@ -137,6 +136,23 @@ class CryptoConformanceTest {
 
         assertThat(verifier.verify(activation.signature(), frame, 24, signed)).isTrue();
         assertThat(verifier.verify(activation.signature(), frame, 24, signed - 1)).isFalse();
+    }
+
+    @Test
+    void theDecoderVerifiesActivationSignaturesWithTheRegisteredKey() throws Exception {
+        byte[] frame = ConformanceCorpus.frame(ConformanceCorpus.entry(RTM_CON, "rtm_con/activation2025"));
+        Path pem = Path.of(CryptoConformanceTest.class.getResource("rtm_con_rsa2048_public.pem").toURI());
+        StaticKeyProvider keys = StaticKeyProvider.of(List.of(KeySpecs.parse("HGLH3ACF1PA714408=rsa-public:" + pem)));
+        Gb32960Decoder decoder = new Gb32960Decoder(Direction.UPLINK, ProfileResolver.DEFAULT, keys);
+
+        assertThat(((Activation) decoder.decode(frame)).signatureStatus()).isEqualTo(SignatureStatus.VERIFIED);
+        assertThat(((Activation) Gb32960Decoder.uplink().decode(frame)).signatureStatus())
+                .isEqualTo(SignatureStatus.NOT_CHECKED);
+
+        byte[] tampered = frame.clone();
+        tampered[24 + 6] ^= 0x01; // first byte of the chip id
+        tampered[tampered.length - 1] ^= 0x01; // keep the BCC right
+        assertThat(((Activation) decoder.decode(tampered)).signatureStatus()).isEqualTo(SignatureStatus.FAILED);
     }
 
     @Test
