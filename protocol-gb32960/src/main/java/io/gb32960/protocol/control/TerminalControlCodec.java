@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 public final class TerminalControlCodec {
 
     private static final int SEPARATOR = ';';
+    private static final java.util.regex.Pattern CANONICAL_NUMBER = java.util.regex.Pattern.compile("0|[1-9][0-9]{0,4}");
 
     private TerminalControlCodec() {
     }
@@ -45,19 +46,16 @@ public final class TerminalControlCodec {
                 f[6], f[7], f[8], number(f[9], "timeout"));
     }
 
+    /** Only canonical decimals (no sign, no leading zero), so the field re-encodes as it came. */
     private static Integer number(String text, String what) {
         if (text.isEmpty()) {
             return null;
         }
-        try {
-            int v = Integer.parseInt(text);
-            if (v < 0 || v > 0xFFFF) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new Gb32960DecodeException(DecodeError.INVALID_FIELD, "remote upgrade " + what + " is not a number: " + text);
+        if (!CANONICAL_NUMBER.matcher(text).matches() || Integer.parseInt(text) > 0xFFFF) {
+            throw new Gb32960DecodeException(DecodeError.INVALID_FIELD,
+                    "remote upgrade " + what + " is not a decimal 0..65535: " + text);
         }
+        return Integer.parseInt(text);
     }
 
     private static RemoteUpgrade readBinary(WireReader in) {

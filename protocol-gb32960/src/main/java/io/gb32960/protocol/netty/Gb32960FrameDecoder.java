@@ -7,6 +7,7 @@ import io.gb32960.protocol.frame.FrameLayout;
 import io.gb32960.protocol.frame.HeaderCache;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.util.ByteProcessor;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 
@@ -82,14 +83,28 @@ public final class Gb32960FrameDecoder extends ByteToMessageDecoder {
         return new FrameFailure(header, error, length, hex);
     }
 
-    /** Absolute index of the first {@code ##} or {@code $$}, or -1. */
+    /** Stops at a byte that may begin a frame. */
+    private static final ByteProcessor NOT_A_START_BYTE = b -> b != 0x23 && b != 0x24;
+
+    /**
+     * Absolute index of the first {@code ##} or {@code $$} that can begin a frame, or -1. A pair
+     * followed by another start byte is skipped: 0x23 and 0x24 are reserved, never a command, so
+     * in {@code ###} or {@code $$##} the frame starts later (a stray start byte must not shift the
+     * header by one and lose the frame).
+     */
     private static int findStart(ByteBuf in) {
-        int end = in.writerIndex() - 1;
-        for (int i = in.readerIndex(); i < end; i++) {
+        int end = in.writerIndex();
+        int i = in.readerIndex();
+        while (i < end - 1) {
+            i = in.forEachByte(i, end - 1 - i, NOT_A_START_BYTE);
+            if (i < 0) {
+                return -1;
+            }
             byte b = in.getByte(i);
-            if ((b == 0x23 || b == 0x24) && in.getByte(i + 1) == b) {
+            if (in.getByte(i + 1) == b && (i + 2 >= end || !isStartByte(in.getByte(i + 2)))) {
                 return i;
             }
+            i++;
         }
         return -1;
     }
