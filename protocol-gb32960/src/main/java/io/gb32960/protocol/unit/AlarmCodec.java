@@ -30,8 +30,8 @@ final class AlarmCodec implements InfoUnitCodec<Alarm> {
     }
 
     @Override
-    public boolean accepts(InfoUnit unit) {
-        return v2025 ? unit instanceof Alarm2025 : unit instanceof Alarm2016;
+    public boolean accepts(Class<?> recordType) {
+        return recordType == (v2025 ? Alarm2025.class : Alarm2016.class);
     }
 
     @Override

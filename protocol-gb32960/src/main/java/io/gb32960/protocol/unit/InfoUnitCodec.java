@@ -14,8 +14,8 @@ interface InfoUnitCodec<T extends InfoUnit> {
 
     void encode(T unit, WireWriter out);
 
-    /** Whether this codec writes {@code unit} (a record of the other edition is refused). */
-    default boolean accepts(InfoUnit unit) {
-        return unitType().isInstance(unit);
+    /** Whether this codec writes records of {@code recordType} (a record of the other edition is refused). */
+    default boolean accepts(Class<?> recordType) {
+        return unitType().isAssignableFrom(recordType);
     }
 }

@@ -24,7 +24,15 @@ public final class InfoUnitCodecs {
             new FuelCellStacksCodec(), new SuperCapacitorCodec(), new SuperCapacitorExtremesCodec());
 
     private final InfoUnitCodec<?>[] byType = new InfoUnitCodec<?>[256];
+    /** Concrete record type to codec, only for the records this edition writes. */
     private final Map<Class<?>, InfoUnitCodec<?>> byRecord = new HashMap<>();
+    /** The same, cached per class by the JVM: the lookup is on the encode path of every item. */
+    private final ClassValue<InfoUnitCodec<?>> codecs = new ClassValue<>() {
+        @Override
+        protected InfoUnitCodec<?> computeValue(Class<?> type) {
+            return byRecord.get(type);
+        }
+    };
 
     private InfoUnitCodecs(InfoUnitCodec<?>... codecs) {
         for (InfoUnitCodec<?> c : codecs) {
@@ -40,7 +48,9 @@ public final class InfoUnitCodecs {
         Class<?> type = c.unitType();
         Class<?>[] concrete = type.isSealed() ? type.getPermittedSubclasses() : new Class<?>[] {type};
         for (Class<?> k : concrete) {
-            byRecord.put(k, c);
+            if (c.accepts(k)) {
+                byRecord.put(k, c);
+            }
         }
     }
 
@@ -72,8 +82,7 @@ public final class InfoUnitCodecs {
 
     /** The codec of this edition for {@code unit}, or null when a record of the other edition was given. */
     private InfoUnitCodec<?> codecFor(InfoUnit unit) {
-        InfoUnitCodec<?> c = byRecord.get(unit.getClass());
-        return c != null && c.accepts(unit) ? c : null;
+        return codecs.get(unit.getClass());
     }
 
     /** Writes the type byte and the body of {@code unit}. */
