@@ -1,0 +1,56 @@
+package io.gb32960.platform.common.redis;
+
+/**
+ * The Redis key layout every service shares. Keys that belong to one vehicle carry the VIN in a
+ * hash tag ({@code {VIN}}), so in Redis Cluster all keys of a vehicle live in one slot. All values
+ * are plain strings (StringCodec), readable with redis-cli.
+ *
+ * <table>
+ * <caption>Keys</caption>
+ * <tr><th>key</th><th>type</th><th>written by</th><th>content</th></tr>
+ * <tr><td>{@code gb32960:vehicle:{VIN}}</td><td>hash</td><td>admin backend</td>
+ *     <td>{@code iccid}, {@code terminalModel}, {@code responseStyle} (TIME_ONLY|ECHO),
+ *     {@code upgradeLayout} (TABLE_B15_TEXT|TABLE_B16_BINARY), {@code enabled} (true|false)</td></tr>
+ * <tr><td>{@code gb32960:platform:{ACCOUNT}}</td><td>hash</td><td>admin backend</td>
+ *     <td>{@code salt}, {@code hash}, {@code iterations} (PBKDF2-HMAC-SHA256, base64), {@code enabled}</td></tr>
+ * <tr><td>{@code gb32960:session:{VIN}}</td><td>hash, TTL</td><td>access node</td>
+ *     <td>{@code node}, {@code connection}, {@code loginAt}, {@code serial}; TTL refreshed by traffic</td></tr>
+ * <tr><td>{@code gb32960:route:{VIN}}</td><td>string, TTL</td><td>access node</td>
+ *     <td>the id of the node holding the vehicle's connection (downstream commands go there)</td></tr>
+ * <tr><td>{@code gb32960:pubkey:{VIN}}</td><td>string</td><td>access node (2025 activation 0x09)</td>
+ *     <td>the activated public key, hex, for signature checks</td></tr>
+ * <tr><td>{@code gb32960:datakey:{VIN}}</td><td>hash</td><td>access node (2025 key exchange 0x0B)</td>
+ *     <td>{@code type}, {@code key} (hex), {@code enableTime}, {@code expiryTime}</td></tr>
+ * </table>
+ */
+public final class RedisKeys {
+
+    public static final String PREFIX = "gb32960:";
+
+    private RedisKeys() {
+    }
+
+    public static String vehicle(String vin) {
+        return PREFIX + "vehicle:{" + vin + "}";
+    }
+
+    public static String platformAccount(String account) {
+        return PREFIX + "platform:{" + account + "}";
+    }
+
+    public static String session(String vin) {
+        return PREFIX + "session:{" + vin + "}";
+    }
+
+    public static String route(String vin) {
+        return PREFIX + "route:{" + vin + "}";
+    }
+
+    public static String publicKey(String vin) {
+        return PREFIX + "pubkey:{" + vin + "}";
+    }
+
+    public static String dataKey(String vin) {
+        return PREFIX + "datakey:{" + vin + "}";
+    }
+}
