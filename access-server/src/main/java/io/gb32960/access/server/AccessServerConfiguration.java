@@ -1,0 +1,163 @@
+package io.gb32960.access.server;
+
+import io.gb32960.access.event.InvalidFramePublisher;
+import io.gb32960.access.event.KafkaSideSender;
+import io.gb32960.access.event.VehicleEventPublisher;
+import io.gb32960.access.login.FailureLimiter;
+import io.gb32960.access.login.PlatformLogins;
+import io.gb32960.access.login.VehicleLogins;
+import io.gb32960.access.session.KeyStore;
+import io.gb32960.access.session.LocalSessions;
+import io.gb32960.access.session.RegistryCache;
+import io.gb32960.access.session.Responder;
+import io.gb32960.access.telemetry.MemorySpillStore;
+import io.gb32960.access.telemetry.SpillStore;
+import io.gb32960.access.telemetry.TelemetryPipeline;
+import io.gb32960.platform.common.redis.SessionStore;
+import io.gb32960.platform.common.registry.VehicleRegistry;
+import io.gb32960.protocol.codec.Gb32960Encoder;
+import io.gb32960.protocol.netty.Gb32960MessageEncoder;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.redisson.api.RedissonClient;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/** Wires the access node. */
+@Configuration(proxyBeanMethods = false)
+class AccessServerConfiguration {
+
+    /** This node's id: configured, or host name and access port. */
+    record NodeId(String value) {
+    }
+
+    @Bean
+    NodeId nodeId(AccessServerProperties props) throws UnknownHostException {
+        return new NodeId(props.nodeId().isBlank()
+                ? InetAddress.getLocalHost().getHostName() + ":" + props.port() : props.nodeId());
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    VehicleRegistry vehicleRegistry(RedissonClient redis) {
+        return new VehicleRegistry(redis);
+    }
+
+    @Bean
+    SessionStore sessionStore(RedissonClient redis) {
+        return new SessionStore(redis);
+    }
+
+    @Bean
+    KeyStore keyStore(RedissonClient redis) {
+        return new KeyStore(redis);
+    }
+
+    @Bean
+    RegistryCache registryCache(VehicleRegistry registry, AccessServerProperties props) {
+        return new RegistryCache(registry, props.registryCacheTtl(), 2_000_000);
+    }
+
+    @Bean
+    LocalSessions localSessions(MeterRegistry meters) {
+        LocalSessions sessions = new LocalSessions();
+        Gauge.builder("gb32960.connections", sessions, LocalSessions::connectionCount).register(meters);
+        Gauge.builder("gb32960.vehicles.online", sessions, LocalSessions::loggedInVehicles).register(meters);
+        return sessions;
+    }
+
+    @Bean
+    Responder responder(Clock clock) {
+        return new Responder(clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    KafkaSideSender kafkaSideSender(KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
+        return new KafkaSideSender(kafka, meters);
+    }
+
+    @Bean
+    VehicleEventPublisher vehicleEventPublisher(KafkaSideSender kafka, NodeId nodeId, Clock clock, MeterRegistry meters) {
+        return new VehicleEventPublisher(kafka, nodeId.value(), clock, meters);
+    }
+
+    @Bean
+    InvalidFramePublisher invalidFramePublisher(KafkaSideSender kafka, NodeId nodeId) {
+        return new InvalidFramePublisher(kafka, nodeId.value());
+    }
+
+    @Bean
+    SpillStore spillStore(AccessServerProperties props) throws IOException {
+        AccessServerProperties.Telemetry t = props.telemetry();
+        return new MemorySpillStore(t.queueCapacity());
+    }
+
+    @Bean(destroyMethod = "close")
+    TelemetryPipeline telemetryPipeline(ProducerFactory<String, byte[]> producers, SpillStore spill, NodeId nodeId,
+                                        AccessServerProperties props, MeterRegistry meters) {
+        AccessServerProperties.Telemetry t = props.telemetry();
+        return new TelemetryPipeline(producers.createProducer(), spill, nodeId.value(), t.queueCapacity(),
+                t.replayBatch(), meters);
+    }
+
+    @Bean
+    TelemetryGate telemetryGate(TelemetryPipeline pipeline) {
+        return new TelemetryGate(pipeline);
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService passwordHashExecutor(AccessServerProperties props) {
+        int threads = props.platformLogin().hashThreads();
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000),
+                r -> new Thread(r, "platform-login-hash"));
+    }
+
+    @Bean
+    PlatformLogins platformLogins(VehicleRegistry registry, ExecutorService passwordHashExecutor,
+                                  AccessServerProperties props) {
+        AccessServerProperties.PlatformLogin p = props.platformLogin();
+        return new PlatformLogins(registry, passwordHashExecutor,
+                new FailureLimiter(p.maxFailuresPerAddress(), p.window()),
+                new FailureLimiter(p.maxFailuresPerAccount(), p.window()));
+    }
+
+    @Bean
+    VehicleLogins vehicleLogins(AccessServerProperties props, NodeId nodeId, RegistryCache registry,
+                                LocalSessions sessions, SessionStore sessionStore, VehicleEventPublisher events,
+                                Responder responder, Clock clock, MeterRegistry meters) {
+        return new VehicleLogins(props, nodeId.value(), registry, sessions, sessionStore, events, responder, clock,
+                meters);
+    }
+
+    @Bean
+    FrameHandler frameHandler(AccessServerProperties props, NodeId nodeId, LocalSessions sessions,
+                              RegistryCache registry, SessionStore sessionStore, VehicleLogins vehicleLogins,
+                              PlatformLogins platformLogins, KeyStore keys, TelemetryGate telemetry,
+                              InvalidFramePublisher invalid, Responder responder, MeterRegistry meters) {
+        return new FrameHandler(props, nodeId.value(), sessions, registry, sessionStore, vehicleLogins, platformLogins,
+                keys, telemetry, invalid, responder, meters);
+    }
+
+    @Bean
+    NettyAccessServer nettyAccessServer(AccessServerProperties props, FrameHandler frameHandler,
+                                        LocalSessions sessions, VehicleLogins vehicleLogins) {
+        return new NettyAccessServer(props, frameHandler, new Gb32960MessageEncoder(Gb32960Encoder.plain()),
+                sessions, vehicleLogins);
+    }
+}
