@@ -1,0 +1,100 @@
+package io.gb32960.platform.common;
+
+import io.gb32960.platform.common.redis.RedisKeys;
+import io.gb32960.platform.common.redis.SessionStore;
+import io.gb32960.platform.common.registry.PlatformAccount;
+import io.gb32960.platform.common.registry.RegisteredVehicle;
+import io.gb32960.platform.common.registry.VehicleRegistry;
+import io.gb32960.platform.common.security.HashedSecret;
+import io.gb32960.protocol.codec.ResponseStyle;
+import io.gb32960.protocol.control.UpgradeLayout;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.config.Config;
+import redis.embedded.RedisServer;
+
+import java.net.ServerSocket;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Redis contracts on a real redis-server (embedded-redis ships the binary). */
+class RedisContractsTest {
+
+    private static RedisServer server;
+    private static RedissonClient redis;
+
+    @BeforeAll
+    static void start() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        server = RedisServer.builder().port(port).setting("bind 127.0.0.1").setting("save \"\"").build();
+        server.start();
+        Config config = new Config();
+        config.useSingleServer().setAddress("redis://127.0.0.1:" + port);
+        redis = Redisson.create(config);
+    }
+
+    @AfterAll
+    static void stop() {
+        redis.shutdown();
+        server.stop();
+    }
+
+    @Test
+    void vehiclesAndAccountsRoundTripAsPlainStrings() {
+        VehicleRegistry registry = new VehicleRegistry(redis);
+        RegisteredVehicle v = new RegisteredVehicle("LREG0000000000001", "8986", "TBOX-X", ResponseStyle.ECHO,
+                UpgradeLayout.TABLE_B15_TEXT, true);
+        registry.register(v).toCompletableFuture().join();
+        assertThat(registry.vehicle(v.vin()).toCompletableFuture().join()).contains(v);
+        assertThat(registry.vehicle("LREG0000000000002").toCompletableFuture().join()).isEmpty();
+        assertThat(redis.<String, String>getMap(RedisKeys.vehicle(v.vin()), StringCodec.INSTANCE).get("responseStyle"))
+                .isEqualTo("ECHO");
+
+        PlatformAccount a = new PlatformAccount("acct", HashedSecret.of("pw", 1000, new SecureRandom()), true);
+        registry.saveAccount(a).toCompletableFuture().join();
+        PlatformAccount read = registry.account("acct").toCompletableFuture().join().orElseThrow();
+        assertThat(read.secret().matches("pw")).isTrue();
+        assertThat(read.secret().matches("pW")).isFalse();
+        assertThat(redis.<String, String>getMap(RedisKeys.platformAccount("acct"), StringCodec.INSTANCE).values())
+                .doesNotContain("pw");
+    }
+
+    @Test
+    void aNodeRemovesOnlyTheSessionItOwns() {
+        SessionStore sessions = new SessionStore(redis);
+        String vin = "LSES0000000000001";
+        sessions.put(new SessionStore.Session(vin, "node-a", "a-1", Instant.now()), Duration.ofMinutes(1))
+                .toCompletableFuture().join();
+        // the vehicle logs in again on node b: the session now belongs to b's connection
+        sessions.put(new SessionStore.Session(vin, "node-b", "b-7", Instant.now()), Duration.ofMinutes(1))
+                .toCompletableFuture().join();
+        assertThat(sessions.removeIfOwned(vin, "a-1").toCompletableFuture().join()).isFalse();
+        assertThat(sessions.route(vin).toCompletableFuture().join()).contains("node-b");
+        assertThat(sessions.removeIfOwned(vin, "b-7").toCompletableFuture().join()).isTrue();
+        assertThat(sessions.route(vin).toCompletableFuture().join()).isEmpty();
+        assertThat(sessions.get(vin).toCompletableFuture().join()).isEmpty();
+    }
+
+    @Test
+    void sessionsExpireUnlessRefreshed() {
+        SessionStore sessions = new SessionStore(redis);
+        String vin = "LSES0000000000002";
+        sessions.put(new SessionStore.Session(vin, "node-a", "a-2", Instant.now()), Duration.ofSeconds(30))
+                .toCompletableFuture().join();
+        long before = redis.getBucket(RedisKeys.route(vin), StringCodec.INSTANCE).remainTimeToLive();
+        sessions.refresh(vin, Duration.ofMinutes(10)).toCompletableFuture().join();
+        assertThat(before).isBetween(1L, 30_000L);
+        assertThat(redis.getBucket(RedisKeys.route(vin), StringCodec.INSTANCE).remainTimeToLive()).isGreaterThan(60_000L);
+        assertThat(redis.getMap(RedisKeys.session(vin), StringCodec.INSTANCE).remainTimeToLive()).isGreaterThan(60_000L);
+    }
+}
