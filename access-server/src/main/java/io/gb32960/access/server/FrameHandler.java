@@ -62,6 +62,7 @@ public final class FrameHandler extends ChannelInboundHandlerAdapter {
     private final Responder responder;
     private final MeterRegistry meters;
     private final BadInputLog badInputLog = new BadInputLog();
+    private final FrameCounters framesIn;
     private final Gb32960Decoder decoder = Gb32960Decoder.uplink();
     private final AtomicLong connectionIds = new AtomicLong();
     private final long sessionRefreshNanos;
@@ -83,6 +84,7 @@ public final class FrameHandler extends ChannelInboundHandlerAdapter {
         this.responder = responder;
         this.meters = meters;
         this.sessionRefreshNanos = props.sessionTtl().toNanos() / 3;
+        this.framesIn = new FrameCounters(meters);
     }
 
     @Override
@@ -129,12 +131,10 @@ public final class FrameHandler extends ChannelInboundHandlerAdapter {
         if (msg instanceof FrameFailure failure) {
             onFailure(c, failure);
         } else if (msg instanceof Gb32960Frame frame) {
-            MDC.put("vin", frame.header().vin());
             try {
                 onFrame(c, frame);
             } finally {
                 frame.release();
-                MDC.remove("vin");
             }
         } else {
             ctx.fireChannelRead(msg);
@@ -143,12 +143,23 @@ public final class FrameHandler extends ChannelInboundHandlerAdapter {
 
     private void onFrame(Connection c, Gb32960Frame frame) {
         FrameHeader h = frame.header();
-        meters.counter("gb32960.frames.in", "command", h.commandName(), "edition", h.edition().label()).increment();
+        framesIn.increment(h.edition(), h.command());
         int command = h.command();
         if (command == CommandId.REALTIME_REPORT.id() || command == CommandId.REISSUE_REPORT.id()) {
-            onReport(c, frame);
+            onReport(c, frame); // the hot path: no decoding, no MDC
             return;
         }
+        MDC.put("vin", h.vin());
+        try {
+            onControlFrame(c, frame);
+        } finally {
+            MDC.remove("vin");
+        }
+    }
+
+    private void onControlFrame(Connection c, Gb32960Frame frame) {
+        FrameHeader h = frame.header();
+        int command = h.command();
         Gb32960Message message;
         try {
             message = decoder.decode(frame.content());
