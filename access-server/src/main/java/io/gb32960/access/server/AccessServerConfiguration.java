@@ -10,6 +10,7 @@ import io.gb32960.access.session.KeyStore;
 import io.gb32960.access.session.LocalSessions;
 import io.gb32960.access.session.RegistryCache;
 import io.gb32960.access.session.Responder;
+import io.gb32960.access.telemetry.FileSpillStore;
 import io.gb32960.access.telemetry.MemorySpillStore;
 import io.gb32960.access.telemetry.SpillStore;
 import io.gb32960.access.telemetry.TelemetryPipeline;
@@ -102,10 +103,16 @@ class AccessServerConfiguration {
         return new InvalidFramePublisher(kafka, nodeId.value());
     }
 
+    /** The file spill (durable across restarts), or a bounded in-memory one when disabled. */
     @Bean
     SpillStore spillStore(AccessServerProperties props) throws IOException {
         AccessServerProperties.Telemetry t = props.telemetry();
-        return new MemorySpillStore(t.queueCapacity());
+        if (!t.spillEnabled()) {
+            return new MemorySpillStore(t.queueCapacity());
+        }
+        long segment = Math.min(FileSpillStore.Config.DEFAULT.segmentBytes(), Math.max(1 << 20, t.spillMaxBytes() / 8));
+        return new FileSpillStore(t.spillDir(),
+                FileSpillStore.Config.DEFAULT.withMaxBytes(t.spillMaxBytes()).withSegmentBytes(segment));
     }
 
     @Bean(destroyMethod = "close")
