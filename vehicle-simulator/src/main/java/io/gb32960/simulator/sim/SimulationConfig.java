@@ -1,0 +1,235 @@
+package io.gb32960.simulator.sim;
+
+import io.gb32960.protocol.frame.Edition;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What a {@link Simulation} runs. Build one with {@link #builder()}; the compact constructor
+ * rejects impossible values with {@link IllegalArgumentException}.
+ *
+ * @param vehicles        one terminal per identity (VINs unique)
+ * @param interval        realtime report period (the standard allows at most 30 s)
+ * @param duration        how long to run; {@link Duration#ZERO} = until {@link Simulation#stop()}
+ * @param heartbeat       heartbeat 0x07 period while logged in (parameter 0x09)
+ * @param loginRetry      wait for a login answer before sending the login again (1 min in B.2.2)
+ * @param loginBackoff    wait after {@code loginAttempts} failed logins in a row (30 min in B.2.2)
+ * @param reconnectDelay  base delay before reconnecting after a lost session; each vehicle waits a
+ *                        random time between half of it and all of it
+ * @param rampUp          vehicle i starts at {@code rampUp * i / n}
+ * @param reissueBuffer   realtime frames a vehicle keeps while it cannot send them (the oldest are
+ *                        dropped beyond this); sent as reissue 0x03 after the next login
+ * @param threads         event-loop threads for all vehicles
+ * @param timeScale       simulated seconds per real second of the driving model (1 = real time;
+ *                        larger values make speed, SOC and position change faster); frame times
+ *                        stay real
+ * @param alarmProbability chance per frame that a level-1/2 alarm episode starts
+ * @param logoutOnStop    send vehicle logout 0x04 before closing at the end
+ */
+public record SimulationConfig(String host, int port, Edition edition, List<VehicleIdentity> vehicles,
+                               Duration interval, Duration duration, Duration heartbeat,
+                               Duration loginRetry, Duration loginBackoff, int loginAttempts,
+                               Duration reconnectDelay, Duration rampUp, Duration connectTimeout,
+                               int reissueBuffer, int threads, Transport transport, double timeScale,
+                               double originLatitude, double originLongitude, long seed,
+                               double alarmProbability, boolean logoutOnStop) {
+
+    public SimulationConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(edition, "edition");
+        Objects.requireNonNull(transport, "transport");
+        vehicles = List.copyOf(vehicles);
+        require(port >= 1 && port <= 65_535, "port must be 1..65535: " + port);
+        require(!vehicles.isEmpty(), "no vehicles");
+        Set<String> vins = new HashSet<>();
+        for (VehicleIdentity v : vehicles) {
+            require(vins.add(v.vin()), "duplicate VIN " + v.vin());
+        }
+        require(positive(interval), "interval must be positive");
+        require(notNegative(duration), "duration must not be negative");
+        require(positive(heartbeat), "heartbeat must be positive");
+        require(positive(loginRetry), "login retry must be positive");
+        require(notNegative(loginBackoff), "login backoff must not be negative");
+        require(loginAttempts >= 1, "login attempts must be at least 1");
+        require(notNegative(reconnectDelay), "reconnect delay must not be negative");
+        require(notNegative(rampUp), "ramp-up must not be negative");
+        require(positive(connectTimeout), "connect timeout must be positive");
+        require(reissueBuffer >= 0, "reissue buffer must not be negative");
+        require(threads >= 1, "threads must be at least 1");
+        require(timeScale > 0 && timeScale <= 10_000, "time scale must be in (0, 10000]");
+        require(originLatitude >= -89 && originLatitude <= 89, "origin latitude must be within ±89°");
+        require(originLongitude >= -179 && originLongitude <= 179, "origin longitude must be within ±179°");
+        require(alarmProbability >= 0 && alarmProbability <= 1, "alarm probability must be in [0, 1]");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private static boolean positive(Duration d) {
+        return d != null && !d.isNegative() && !d.isZero();
+    }
+
+    private static boolean notNegative(Duration d) {
+        return d != null && !d.isNegative();
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** Defaults: 127.0.0.1:32960, 2016, 10 s reports, standard login retry rules, real time. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 32960;
+        private Edition edition = Edition.V2016;
+        private List<VehicleIdentity> vehicles = VehicleIdentities.pattern(VehicleIdentities.DEFAULT_PATTERN, 1, 1);
+        private Duration interval = Duration.ofSeconds(10);
+        private Duration duration = Duration.ZERO;
+        private Duration heartbeat = Duration.ofSeconds(30);
+        private Duration loginRetry = Duration.ofMinutes(1);
+        private Duration loginBackoff = Duration.ofMinutes(30);
+        private int loginAttempts = 3;
+        private Duration reconnectDelay = Duration.ofSeconds(5);
+        private Duration rampUp;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private int reissueBuffer = 60;
+        private int threads = 1;
+        private Transport transport = Transport.AUTO;
+        private double timeScale = 1;
+        private double originLatitude = 31.2304;
+        private double originLongitude = 121.4737;
+        private long seed = 32960;
+        private double alarmProbability = 0.002;
+        private boolean logoutOnStop = true;
+
+        private Builder() {
+        }
+
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder edition(Edition edition) {
+            this.edition = edition;
+            return this;
+        }
+
+        public Builder vehicles(List<VehicleIdentity> vehicles) {
+            this.vehicles = vehicles;
+            return this;
+        }
+
+        /** {@code count} vehicles of the default VIN pattern, numbered from 1. */
+        public Builder vehicles(int count) {
+            this.vehicles = VehicleIdentities.pattern(VehicleIdentities.DEFAULT_PATTERN, 1, count);
+            return this;
+        }
+
+        public Builder interval(Duration interval) {
+            this.interval = interval;
+            return this;
+        }
+
+        public Builder duration(Duration duration) {
+            this.duration = duration;
+            return this;
+        }
+
+        public Builder heartbeat(Duration heartbeat) {
+            this.heartbeat = heartbeat;
+            return this;
+        }
+
+        public Builder loginRetry(Duration loginRetry) {
+            this.loginRetry = loginRetry;
+            return this;
+        }
+
+        public Builder loginBackoff(Duration loginBackoff) {
+            this.loginBackoff = loginBackoff;
+            return this;
+        }
+
+        public Builder loginAttempts(int loginAttempts) {
+            this.loginAttempts = loginAttempts;
+            return this;
+        }
+
+        public Builder reconnectDelay(Duration reconnectDelay) {
+            this.reconnectDelay = reconnectDelay;
+            return this;
+        }
+
+        /** Default: the interval. */
+        public Builder rampUp(Duration rampUp) {
+            this.rampUp = rampUp;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        public Builder reissueBuffer(int frames) {
+            this.reissueBuffer = frames;
+            return this;
+        }
+
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        public Builder transport(Transport transport) {
+            this.transport = transport;
+            return this;
+        }
+
+        public Builder timeScale(double timeScale) {
+            this.timeScale = timeScale;
+            return this;
+        }
+
+        public Builder origin(double latitude, double longitude) {
+            this.originLatitude = latitude;
+            this.originLongitude = longitude;
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder alarmProbability(double probability) {
+            this.alarmProbability = probability;
+            return this;
+        }
+
+        public Builder logoutOnStop(boolean logout) {
+            this.logoutOnStop = logout;
+            return this;
+        }
+
+        public SimulationConfig build() {
+            return new SimulationConfig(host, port, edition, vehicles, interval, duration, heartbeat, loginRetry,
+                    loginBackoff, loginAttempts, reconnectDelay, rampUp != null ? rampUp : interval, connectTimeout,
+                    reissueBuffer, threads, transport, timeScale, originLatitude, originLongitude, seed,
+                    alarmProbability, logoutOnStop);
+        }
+    }
+}
