@@ -49,11 +49,11 @@ public final class TelemetryGate {
         }
     }
 
-    /** The connection closed: its pending frames still go out, as room appears. */
+    /** The connection closed: its pending frames still go out (to Kafka, or the spill first). */
     public void connectionClosed(Connection c) {
         if (!c.pending().isEmpty()) {
-            Channel ch = c.channel();
-            pipeline.whenRoom(() -> ch.eventLoop().execute(() -> resume(c)));
+            pipeline.acceptLeftovers(c.pending());
+            c.pending().clear();
         }
     }
 }

@@ -89,6 +89,14 @@ public final class TelemetryPipeline implements AutoCloseable {
         return running && queue.offer(frame);
     }
 
+    /**
+     * Takes frames of a connection that closed while they waited for room: they go where failed
+     * sends go (the spill, in order of arrival), so they survive also a shutdown that follows.
+     */
+    public void acceptLeftovers(java.util.Collection<SpilledFrame> frames) {
+        failed.addAll(frames);
+    }
+
     /** Runs {@code callback} once on the publisher thread when the queue has room again. */
     public void whenRoom(Runnable callback) {
         roomWaiters.add(callback);
