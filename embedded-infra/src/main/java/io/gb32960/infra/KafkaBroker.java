@@ -6,33 +6,25 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.Uuid;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 
 /**
  * A real single-node Kafka (KRaft, combined broker and controller) in a child JVM, for tests and
@@ -54,10 +46,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Fixed: "GB32960!embedded" as a Kafka UUID. */
     public static final String CLUSTER_ID = new Uuid(0x4742333239363021L, 0x656d626564646564L).toString();
-    private static final int NODE_ID = 1;
-    private static final String LOGS = "kafka-logs";
-    private static final String PROPERTIES = "server.properties";
-    private static final String CONTROLLER_PORT_KEY = "# controller.port=";
+    static final int NODE_ID = 1;
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
@@ -65,7 +54,7 @@ public final class KafkaBroker implements AutoCloseable {
                 "kafka-broker-reaper"));
     }
 
-    private final Path dataDir;
+    private final BrokerDirectory dir;
     private final int port;
     private final int controllerPort;
     private final int partitions;
@@ -77,10 +66,9 @@ public final class KafkaBroker implements AutoCloseable {
     private Process process;
 
     private KafkaBroker(Builder b) throws IOException {
-        this.dataDir = b.dataDir.toAbsolutePath();
-        Files.createDirectories(dataDir);
+        this.dir = new BrokerDirectory(b.dataDir);
         this.port = b.port == 0 ? freePort() : b.port;
-        this.controllerPort = recordedControllerPort().orElseGet(KafkaBroker::freePortUnchecked);
+        this.controllerPort = dir.recordedControllerPort().orElseGet(KafkaBroker::freePortUnchecked);
         this.partitions = b.partitions;
         this.classpath = withLauncher(b.classpath == null ? System.getProperty("java.class.path") : b.classpath);
         this.jvmOptions = List.copyOf(b.jvmOptions);
@@ -108,12 +96,12 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public Path dataDir() {
-        return dataDir;
+        return dir.path();
     }
 
     /** The child's output (appended over restarts). */
     public Path logFile() {
-        return dataDir.resolve("broker.log");
+        return dir.logFile();
     }
 
     public synchronized boolean isRunning() {
@@ -164,7 +152,7 @@ public final class KafkaBroker implements AutoCloseable {
     public synchronized void close() {
         stop();
         if (deleteDataOnClose) {
-            deleteRecursively(dataDir);
+            dir.delete();
         }
     }
 
@@ -178,28 +166,26 @@ public final class KafkaBroker implements AutoCloseable {
             forget(); // it died on its own
         }
         try {
-            writeServerProperties();
-            formatOnce();
-            Path logback = dataDir.resolve("broker-logback.xml");
-            Files.writeString(logback, LOGBACK);
-            Path argFile = dataDir.resolve("broker.args");
-            Files.writeString(argFile, "-cp " + quoted(classpath) + System.lineSeparator());
+            dir.writeServerProperties(port, controllerPort, partitions, overrides);
+            dir.formatOnce();
+            Path logback = dir.writeLogbackConfig();
+            Path argFile = dir.writeArgFile(classpath);
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions);
             command.add("-Dlogback.configurationFile=" + logback);
             command.add("@" + argFile);
             command.add(KafkaBrokerMain.class.getName());
-            command.add(dataDir.resolve(PROPERTIES).toString());
-            note("launching the broker on " + bootstrapServers());
+            command.add(dir.serverProperties().toString());
+            dir.note("launching the broker on " + bootstrapServers());
             process = new ProcessBuilder(command)
-                    .directory(dataDir.toFile())
+                    .directory(dir.path().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
                     .start(); // stdin stays a pipe: KafkaBrokerMain exits when it closes
             LIVE.add(process);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot launch the Kafka broker in " + dataDir, e);
+            throw new UncheckedIOException("cannot launch the Kafka broker in " + dir.path(), e);
         }
         awaitReady();
     }
@@ -229,7 +215,7 @@ public final class KafkaBroker implements AutoCloseable {
                     Collection<Node> nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(1000))
                             .nodes().get(2, TimeUnit.SECONDS);
                     if (nodes.stream().anyMatch(n -> n.id() == NODE_ID && n.port() == port)) {
-                        note("ready after " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
+                        dir.note("ready after " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
                         return;
                     }
                 } catch (InterruptedException e) {
@@ -257,87 +243,14 @@ public final class KafkaBroker implements AutoCloseable {
             int exit = process.exitValue();
             forget();
             throw new IllegalStateException("the Kafka broker exited with " + exit + " while starting; "
-                    + "last lines of " + logFile() + ":\n" + tail(40));
+                    + "last lines of " + logFile() + ":\n" + dir.tail(40));
         }
     }
 
     private void failStart(String why) {
         kill();
         throw new IllegalStateException("the Kafka broker did not become ready on " + bootstrapServers() + " within "
-                + startTimeout + " (" + why + "); last lines of " + logFile() + ":\n" + tail(40));
-    }
-
-    /** Rewritten on every launch from the builder's settings; the controller port stays what it was. */
-    private void writeServerProperties() throws IOException {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("process.roles", "broker,controller");
-        p.put("node.id", Integer.toString(NODE_ID));
-        p.put("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        p.put("controller.listener.names", "CONTROLLER");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("log.dirs", dataDir.resolve(LOGS).toString());
-        p.put("num.partitions", Integer.toString(partitions));
-        p.put("auto.create.topics.enable", "true");
-        // one broker: every internal topic with one replica, or consumers never find a coordinator
-        p.put("default.replication.factor", "1");
-        p.put("min.insync.replicas", "1");
-        p.put("offsets.topic.replication.factor", "1");
-        p.put("offsets.topic.num.partitions", "1");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
-        p.put("transaction.state.log.num.partitions", "1");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
-        p.put("group.initial.rebalance.delay.ms", "0");
-        // small machine: few threads, a small cleaner buffer (the default allocates 128 MB at start)
-        p.put("num.network.threads", "2");
-        p.put("num.io.threads", "2");
-        p.put("background.threads", "2");
-        p.put("num.recovery.threads.per.data.dir", "1");
-        p.put("log.cleaner.threads", "1");
-        p.put("log.cleaner.dedupe.buffer.size", Integer.toString(8 * 1024 * 1024));
-        // a restarted broker re-registers quickly
-        // after a crash the new incarnation waits for the old one's session to expire (default 9 s)
-        p.put("broker.heartbeat.interval.ms", "400");
-        p.put("broker.session.timeout.ms", "2000");
-        p.putAll(overrides);
-        StringBuilder text = new StringBuilder("# written by io.gb32960.infra.KafkaBroker\n")
-                .append(CONTROLLER_PORT_KEY).append(controllerPort).append('\n');
-        p.forEach((k, v) -> text.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
-        Files.writeString(dataDir.resolve(PROPERTIES), text);
-    }
-
-    /** Formats the log directory on first use (Kafka's StorageTool, in this JVM; it does not exit it). */
-    private void formatOnce() {
-        if (Files.exists(dataDir.resolve(LOGS).resolve("meta.properties"))) {
-            return;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit;
-        try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-            exit = kafka.tools.StorageTool$.MODULE$.execute(new String[] {"format", "--cluster-id", CLUSTER_ID,
-                    "--config", dataDir.resolve(PROPERTIES).toString(), "--standalone", "--ignore-formatted"}, print);
-        } catch (Exception e) {
-            throw new IllegalStateException("formatting " + dataDir + " failed: " + out.toString(StandardCharsets.UTF_8), e);
-        }
-        if (exit != 0) {
-            throw new IllegalStateException("formatting " + dataDir + " failed (" + exit + "): "
-                    + out.toString(StandardCharsets.UTF_8));
-        }
-    }
-
-    private Optional<Integer> recordedControllerPort() throws IOException {
-        Path file = dataDir.resolve(PROPERTIES);
-        if (!Files.exists(file)) {
-            return Optional.empty();
-        }
-        try (Stream<String> lines = Files.lines(file)) {
-            return lines.filter(l -> l.startsWith(CONTROLLER_PORT_KEY)).findFirst()
-                    .map(l -> Integer.parseInt(l.substring(CONTROLLER_PORT_KEY.length()).trim()));
-        }
+                + startTimeout + " (" + why + "); last lines of " + logFile() + ":\n" + dir.tail(40));
     }
 
     /** The child needs {@link KafkaBrokerMain}: add where it was loaded from when the classpath lacks it. */
@@ -349,30 +262,6 @@ public final class KafkaBroker implements AutoCloseable {
             return entries.contains(own) ? classpath : own + File.pathSeparator + classpath;
         } catch (URISyntaxException | RuntimeException e) {
             return classpath;
-        }
-    }
-
-    /** An argument file value: quoted, with backslashes and quotes escaped (java launcher rules). */
-    private static String quoted(String s) {
-        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
-    }
-
-    /** A line of our own in the broker log, between the child's runs. */
-    private void note(String text) {
-        try {
-            Files.writeString(logFile(), "=== " + java.time.LocalTime.now() + " " + text + System.lineSeparator(),
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private String tail(int lines) {
-        try {
-            List<String> all = Files.readAllLines(logFile(), StandardCharsets.UTF_8);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return "(no log: " + e + ")";
         }
     }
 
@@ -390,32 +279,6 @@ public final class KafkaBroker implements AutoCloseable {
             return s.getLocalPort();
         }
     }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
-        }
-    }
-
-    /** Child logging when logback is on the classpath: Kafka's INFO startup lines, warnings of the rest. */
-    private static final String LOGBACK = """
-            <configuration>
-              <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
-                <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n</pattern></encoder>
-              </appender>
-              <logger name="kafka.server.KafkaRaftServer" level="INFO"/>
-              <logger name="kafka.server.BrokerServer" level="INFO"/>
-              <logger name="kafka.server.ControllerServer" level="INFO"/>
-              <root level="WARN"><appender-ref ref="OUT"/></root>
-            </configuration>
-            """;
 
     /** Settings of a {@link KafkaBroker}. */
     public static final class Builder {
@@ -446,13 +309,13 @@ public final class KafkaBroker implements AutoCloseable {
             return this;
         }
 
-        /** The child's classpath (default: this JVM's {@code java.class.path}); needs kafka_2.13 and its runtime jars. */
+        /** The child's classpath (default: this JVM's {@code java.class.path}); needs kafka_2.13's runtime jars. */
         public Builder classpath(String classpath) {
             this.classpath = classpath;
             return this;
         }
 
-        /** Replaces the child's JVM options (default: small heap, serial GC, C1 only: quick start on small machines). */
+        /** Replaces the child's JVM options (default: small heap, serial GC, C1 only: a quick start on 2 cores). */
         public Builder jvmOptions(List<String> options) {
             jvmOptions.clear();
             jvmOptions.addAll(options);
@@ -493,6 +356,6 @@ public final class KafkaBroker implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "KafkaBroker[" + bootstrapServers() + ", " + dataDir + (isRunning() ? ", running]" : ", stopped]");
+        return "KafkaBroker[" + bootstrapServers() + ", " + dir.path() + (isRunning() ? ", running]" : ", stopped]");
     }
 }

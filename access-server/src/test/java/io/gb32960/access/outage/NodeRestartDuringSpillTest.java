@@ -77,15 +77,14 @@ class NodeRestartDuringSpillTest {
         if (!Files.isDirectory(spill)) {
             return "the spill dir does not exist";
         }
+        long count = 0;
+        long bytes = 0;
         try (Stream<Path> files = Files.walk(spill)) {
-            long[] stats = files.filter(Files::isRegularFile).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException e) {
-                    return 0;
-                }
-            }).collect(() -> new long[2], (a, size) -> { a[0]++; a[1] += size; }, (a, b) -> { a[0] += b[0]; a[1] += b[1]; });
-            return "the spill dir held " + stats[0] + " files, " + stats[1] + " bytes";
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                count++;
+                bytes += Files.size(p);
+            }
         }
+        return "the spill dir held " + count + " files, " + bytes + " bytes";
     }
 }
