@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.apache.kafka.clients.producer.Producer;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -20,12 +20,17 @@ public final class KafkaSideSender implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaSideSender.class);
 
-    private final KafkaTemplate<String, byte[]> kafka;
+    private final Producer<String, byte[]> kafka;
     private final MeterRegistry meters;
     private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(100_000), r -> new Thread(r, "kafka-side-sender"));
+            new ArrayBlockingQueue<>(100_000), r -> {
+                Thread t = new Thread(r, "kafka-side-sender");
+                t.setDaemon(true);
+                return t;
+            });
 
-    public KafkaSideSender(KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
+    /** @param kafka a producer this sender owns and closes */
+    public KafkaSideSender(Producer<String, byte[]> kafka, MeterRegistry meters) {
         this.kafka = kafka;
         this.meters = meters;
     }
@@ -34,7 +39,7 @@ public final class KafkaSideSender implements AutoCloseable {
         try {
             sender.execute(() -> {
                 try {
-                    kafka.send(record).whenComplete((r, e) -> {
+                    kafka.send(record, (r, e) -> {
                         if (e != null) {
                             failed(record, e);
                         }
@@ -53,14 +58,19 @@ public final class KafkaSideSender implements AutoCloseable {
         log.warn("[{}] record for {} not published: {}", record.key(), record.topic(), e.toString());
     }
 
-    /** Sends what is queued (up to 10 s), then stops. */
+    /** Sends what is queued (up to 10 s), then closes the producer; what is left is counted as failed. */
     @Override
     public void close() {
         sender.shutdown();
         try {
-            sender.awaitTermination(10, TimeUnit.SECONDS);
+            if (!sender.awaitTermination(10, TimeUnit.SECONDS)) {
+                int left = sender.shutdownNow().size();
+                meters.counter("gb32960.kafka.side.errors", "topic", "shutdown").increment(left);
+                log.warn("{} side records not published at shutdown", left);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        kafka.close(java.time.Duration.ofSeconds(5));
     }
 }

@@ -24,13 +24,19 @@ import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.core.ProducerFactory;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -88,9 +94,19 @@ class AccessServerConfiguration {
         return new Responder(clock);
     }
 
+    /**
+     * Producers the node owns (not the factory's shared one, which Spring closes before the
+     * pipeline's final flush at shutdown).
+     */
+    private static Producer<String, byte[]> ownProducer(KafkaProperties kafka, String clientId) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
     @Bean(destroyMethod = "close")
-    KafkaSideSender kafkaSideSender(KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
-        return new KafkaSideSender(kafka, meters);
+    KafkaSideSender kafkaSideSender(KafkaProperties kafka, NodeId nodeId, MeterRegistry meters) {
+        return new KafkaSideSender(ownProducer(kafka, "gb32960-side-" + nodeId.value()), meters);
     }
 
     @Bean
@@ -116,11 +132,11 @@ class AccessServerConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    TelemetryPipeline telemetryPipeline(ProducerFactory<String, byte[]> producers, SpillStore spill, NodeId nodeId,
+    TelemetryPipeline telemetryPipeline(KafkaProperties kafka, SpillStore spill, NodeId nodeId,
                                         AccessServerProperties props, MeterRegistry meters) {
         AccessServerProperties.Telemetry t = props.telemetry();
-        return new TelemetryPipeline(producers.createProducer(), spill, nodeId.value(), t.queueCapacity(),
-                t.replayBatch(), meters);
+        return new TelemetryPipeline(ownProducer(kafka, "gb32960-telemetry-" + nodeId.value()), spill, nodeId.value(),
+                t.queueCapacity(), t.replayBatch(), meters);
     }
 
     @Bean

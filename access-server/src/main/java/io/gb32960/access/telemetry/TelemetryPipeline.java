@@ -24,7 +24,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Moves verified telemetry frames from the event loops to Kafka without losing any.
+ * Moves verified telemetry frames from the event loops to Kafka without losing any. The pipeline
+ * owns its producer (created for it, closed by it after the final flush).
  * <ul>
  *   <li>Event loops only {@link #offer} into a bounded queue; they never touch Kafka or disk.</li>
  *   <li>One publisher thread sends to Kafka asynchronously. A failed send (Kafka down or slow)
@@ -40,7 +41,8 @@ public final class TelemetryPipeline implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TelemetryPipeline.class);
     private static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
-    private static final long ACK_TIMEOUT_MS = 35_000;
+    private static final long ACK_TIMEOUT_MS = 20_000;
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(45);
 
     private final Producer<String, byte[]> producer;
     private final SpillStore spill;
@@ -206,16 +208,37 @@ public final class TelemetryPipeline implements AutoCloseable {
         wakeWaiters();
     }
 
-    /** Sends the oldest spilled batch and removes it once Kafka acknowledged every frame. */
+    /**
+     * Sends the oldest spilled batch and removes it once Kafka acknowledged every frame. While
+     * Kafka is unavailable a single frame probes first: a send can block for {@code max.block.ms}
+     * waiting for metadata, and a whole batch of such sends would stall the publisher for minutes.
+     */
     private boolean replay() throws IOException {
         if (!kafkaAvailable && System.currentTimeMillis() - lastProbe < PROBE_INTERVAL.toMillis()) {
             return false;
         }
         lastProbe = System.currentTimeMillis();
-        List<SpilledFrame> frames = spill.peek(replayBatch);
+        List<SpilledFrame> frames = spill.peek(kafkaAvailable ? replayBatch : 1);
         if (frames.isEmpty()) {
             return true;
         }
+        if (!sendAndAwait(frames)) {
+            sendErrors.increment();
+            kafkaAvailable = false;
+            return false;
+        }
+        spill.remove(frames.size());
+        replayed.increment(frames.size());
+        published.increment(frames.size());
+        if (!kafkaAvailable) {
+            log.info("Kafka is back; replaying {} spilled telemetry frames", spill.size());
+        }
+        kafkaAvailable = true;
+        return true;
+    }
+
+    /** Sends, stopping at the first failed send, then waits for every acknowledgement. */
+    private boolean sendAndAwait(List<SpilledFrame> frames) {
         List<Future<RecordMetadata>> acks = new ArrayList<>(frames.size());
         try {
             for (SpilledFrame f : frames) {
@@ -225,22 +248,13 @@ public final class TelemetryPipeline implements AutoCloseable {
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
             }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            sendErrors.increment();
-            kafkaAvailable = false;
             return false;
         }
-        spill.remove(frames.size());
-        replayed.increment(frames.size());
-        published.increment(frames.size());
-        if (!kafkaAvailable) {
-            log.info("Kafka is back; replaying {} spilled telemetry frames", spill.size() + frames.size());
-        }
-        kafkaAvailable = true;
-        return true;
     }
 
     private ProducerRecord<String, byte[]> record(SpilledFrame f) {
@@ -286,7 +300,12 @@ public final class TelemetryPipeline implements AutoCloseable {
     public void close() throws IOException {
         running = false;
         try {
-            publisher.join(Duration.ofSeconds(30).toMillis());
+            publisher.join(SHUTDOWN_WAIT.toMillis());
+            if (publisher.isAlive()) {
+                log.warn("telemetry publisher still busy after {}; interrupting it", SHUTDOWN_WAIT);
+                publisher.interrupt();
+                publisher.join(SHUTDOWN_WAIT.toMillis());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -3,7 +3,6 @@ package io.gb32960.access.outage;
 import io.gb32960.access.EmbeddedRedisExtension;
 import io.gb32960.infra.KafkaBroker;
 import io.gb32960.protocol.wire.Bytes;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,18 +79,13 @@ class KafkaOutageTest {
      * During an outage the publisher thread must keep moving frames from the bounded memory queue
      * to the spill; otherwise the queue fills and every connection of the node stops being read.
      * <p>
-     * Fails on the current {@code TelemetryPipeline}: when every broker is unreachable the Kafka 4
-     * producer rebootstraps ({@code metadata.recovery.strategy=rebootstrap}, the default) and forgets
-     * the topic's partitions, so every {@code producer.send} waits {@code max.block.ms} for metadata.
-     * {@code replay()} sends a whole batch (replay-batch, 500) before it looks at any result: one probe
-     * blocks the publisher for 500 x max.block.ms (2 s here, 5 s in application.yml: about 40 min).
-     * A node started while Kafka is down is in the same state. Fix in the pipeline: probe with one
-     * frame and stop the batch at the first failed send (or check metadata with {@code partitionsFor}
-     * first); keep moving the queue to the spill between probes.
+     * The trap it guards against: when every broker is unreachable the Kafka 4 producer rebootstraps
+     * ({@code metadata.recovery.strategy=rebootstrap}, the default) and forgets the topic's partitions,
+     * so every {@code producer.send} waits {@code max.block.ms} for metadata. A replay that sent a
+     * whole batch before looking at any result blocked the publisher for 500 x max.block.ms; the
+     * pipeline now probes with one frame and stops a batch at the first failed send.
      */
     @Test
-    @Disabled("fails until TelemetryPipeline.replay() stops blocking max.block.ms per frame during an outage"
-            + " (see the Javadoc)")
     void theNodeKeepsMovingFramesToTheSpillWhileTheBrokerIsDown() throws Exception {
         try (KafkaBroker broker = KafkaBroker.builder(dir.resolve("kafka")).start();
              AccessNode node = AccessNode.start(broker.bootstrapServers(), dir.resolve("spill"), "stall-node");
