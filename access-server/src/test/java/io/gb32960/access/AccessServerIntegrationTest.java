@@ -12,8 +12,19 @@ import io.gb32960.platform.common.security.HashedSecret;
 import io.gb32960.protocol.codec.Gb32960Encoder;
 import io.gb32960.protocol.frame.Edition;
 import io.gb32960.protocol.frame.ResponseFlag;
+import io.gb32960.platform.common.redis.RedisKeys;
+import io.gb32960.protocol.frame.CommandId;
+import io.gb32960.protocol.message.Activation;
+import io.gb32960.protocol.message.ActivationResponse;
 import io.gb32960.protocol.message.Gb32960Message;
+import io.gb32960.protocol.message.KeyExchange;
 import io.gb32960.protocol.message.Response;
+import io.gb32960.protocol.message.Signature;
+import io.gb32960.protocol.wire.Bytes;
+import io.gb32960.protocol.wire.DataTime;
+import io.gb32960.protocol.wire.FixedString;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -58,6 +69,8 @@ class AccessServerIntegrationTest {
     SessionStore sessions;
     @Autowired
     EmbeddedKafkaBroker broker;
+    @Autowired
+    RedissonClient redis;
 
     private Consumer<String, byte[]> consumer;
 
@@ -169,6 +182,46 @@ class AccessServerIntegrationTest {
             Gb32960Message answer = t.send(Frames.login(Edition.V2025, newVin(), "")).receive();
             assertThat(answer.header().responseFlag()).isEqualTo(ResponseFlag.VIN_NOT_FOUND);
             assertThat(t.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void aDisabledVehicleIsRefused() throws Exception {
+        String vin = newVin();
+        registry.register(new RegisteredVehicle(vin, "", "", null, null, false)).toCompletableFuture().join();
+        try (TestTerminal t = connect()) {
+            assertThat(t.send(Frames.login(Edition.V2016, vin, "")).receive().header().responseFlag())
+                    .isEqualTo(ResponseFlag.ERROR);
+            assertThat(t.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void activationStoresThePublicKeyAndKeyExchangeTheDataKey() throws Exception {
+        String vin = registered("");
+        Bytes publicKey = Bytes.fromHex("04" + "11".repeat(64));
+        try (TestTerminal t = connect()) {
+            Activation activation = new Activation(Frames.header(Edition.V2025, CommandId.ACTIVATION, vin), Frames.TIME,
+                    FixedString.of("CHIP000000000001", 16), publicKey, FixedString.of(vin, 17),
+                    new Signature(Signature.SM2, Bytes.fromHex("aa".repeat(32)), Bytes.fromHex("bb".repeat(32))));
+            Gb32960Message answer = t.send(activation).receive();
+            assertThat(answer).isInstanceOf(ActivationResponse.class);
+            assertThat(((ActivationResponse) answer).status()).isEqualTo(ActivationResponse.SUCCESS);
+            assertThat(redis.<String>getBucket(RedisKeys.publicKey(vin), StringCodec.INSTANCE).get())
+                    .isEqualTo(publicKey.toHex());
+
+            t.send(Frames.login(Edition.V2025, vin, "")).receive();
+            KeyExchange exchange = new KeyExchange(Frames.header(Edition.V2025, CommandId.KEY_EXCHANGE, vin), 0x05,
+                    Bytes.fromHex("000102030405060708090a0b0c0d0e0f"), Frames.TIME, DataTime.of(2027, 11, 21, 8, 0, 0));
+            assertThat(t.send(exchange).receive().header().responseFlag()).isEqualTo(ResponseFlag.SUCCESS);
+            assertThat(redis.<String, String>getMap(RedisKeys.dataKey(vin), StringCodec.INSTANCE).get("key"))
+                    .isEqualTo("000102030405060708090a0b0c0d0e0f");
+        }
+        try (TestTerminal t = connect()) {
+            Activation unknown = new Activation(Frames.header(Edition.V2025, CommandId.ACTIVATION, newVin()), Frames.TIME,
+                    FixedString.of("CHIP000000000002", 16), publicKey, FixedString.of("X", 17),
+                    new Signature(Signature.SM2, Bytes.fromHex("aa"), Bytes.fromHex("bb")));
+            assertThat(((ActivationResponse) t.send(unknown).receive()).status()).isEqualTo(ActivationResponse.FAILURE);
         }
     }
 

@@ -32,9 +32,12 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Idle connections are closed with an offline event; a node shutdown closes every connection with one. */
+/**
+ * Idle connections are closed with an offline event; a node shutdown closes every connection with
+ * one; with {@code iccid-mismatch=REJECT} a login with another SIM is refused.
+ */
 @ExtendWith(EmbeddedRedisExtension.class)
-@SpringBootTest(properties = "gb32960.access.idle-timeout=1s")
+@SpringBootTest(properties = {"gb32960.access.idle-timeout=1s", "gb32960.access.iccid-mismatch=REJECT"})
 @ActiveProfiles("test")
 @EmbeddedKafka(partitions = 1, topics = {Topics.TELEMETRY, Topics.VEHICLE_EVENTS, Topics.INVALID_FRAMES})
 @DirtiesContext
@@ -81,6 +84,21 @@ class IdleAndShutdownTest {
         assertThat(offline.type()).isEqualTo(VehicleEvent.EventType.OFFLINE);
         assertThat(offline.reason()).isEqualTo(VehicleEvent.OfflineReason.IDLE_TIMEOUT);
         await().atMost(Duration.ofSeconds(10)).until(() -> sessions.route(vin).toCompletableFuture().join().isEmpty());
+    }
+
+    @Test
+    void aLoginWithAnotherIccidIsRejectedWhenConfigured() throws Exception {
+        String vin = "LICCID00000000001";
+        registry.register(RegisteredVehicle.of(vin, "89860000000000000009")).toCompletableFuture().join();
+        try (TestTerminal t = new TestTerminal(server.port())) {
+            assertThat(t.send(Frames.login(Edition.V2016, vin, "89860000000000000001")).receive().header().responseFlag())
+                    .isEqualTo(io.gb32960.protocol.frame.ResponseFlag.ERROR);
+            assertThat(t.closedByServer()).isTrue();
+        }
+        try (TestTerminal t = new TestTerminal(server.port())) {
+            assertThat(t.send(Frames.login(Edition.V2016, vin, "89860000000000000009")).receive().header().responseFlag())
+                    .isEqualTo(io.gb32960.protocol.frame.ResponseFlag.SUCCESS);
+        }
     }
 
     @Test
