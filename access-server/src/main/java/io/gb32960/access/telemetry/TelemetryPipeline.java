@@ -180,17 +180,27 @@ public final class TelemetryPipeline implements AutoCloseable {
 
     private void spillFailed() throws IOException {
         SpilledFrame f;
-        while ((f = failed.peek()) != null) {
+        while (!Thread.currentThread().isInterrupted() && (f = failed.poll()) != null) {
             toSpill(f);
-            failed.poll();
         }
     }
 
+    /**
+     * Appends to the spill; while it is full, replays to make room or waits for Kafka (the queue
+     * fills meanwhile and connections stop being read). Interrupted (shutdown): the frame goes back
+     * to the failed queue, which the final drain in {@link #close} accounts for.
+     */
     private void toSpill(SpilledFrame f) throws IOException {
         while (!spill.append(f)) {
-            // spill full: wait for Kafka; meanwhile the queue fills and connections stop reading
-            if (!replay()) {
-                pauseQuietly();
+            if (spill.size() > 0 && replay()) {
+                continue;
+            }
+            try {
+                pause();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failed.add(f);
+                return;
             }
         }
         spilled.increment();
