@@ -12,6 +12,7 @@ import io.gb32960.platform.common.security.HashedSecret;
 import io.gb32960.protocol.codec.Gb32960Encoder;
 import io.gb32960.protocol.frame.Edition;
 import io.gb32960.protocol.frame.ResponseFlag;
+import io.gb32960.platform.common.cluster.NodeRegistry;
 import io.gb32960.platform.common.redis.RedisKeys;
 import io.gb32960.protocol.frame.CommandId;
 import io.gb32960.protocol.message.Activation;
@@ -71,6 +72,8 @@ class AccessServerIntegrationTest {
     EmbeddedKafkaBroker broker;
     @Autowired
     RedissonClient redis;
+    @Autowired
+    NodeRegistry nodes;
 
     private Consumer<String, byte[]> consumer;
 
@@ -182,6 +185,16 @@ class AccessServerIntegrationTest {
             Gb32960Message answer = t.send(Frames.login(Edition.V2025, newVin(), "")).receive();
             assertThat(answer.header().responseFlag()).isEqualTo(ResponseFlag.VIN_NOT_FOUND);
             assertThat(t.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void theNodeRegistersItselfWithLiveCounts() throws Exception {
+        String vin = registered("");
+        try (TestTerminal t = connect()) {
+            t.send(Frames.login(Edition.V2016, vin, "")).receive();
+            await().atMost(Duration.ofSeconds(10)).until(() -> nodes.liveNodes().toCompletableFuture().join().stream()
+                    .anyMatch(n -> n.nodeId().equals("test-node") && n.port() == server.port() && n.vehicles() >= 1));
         }
     }
 

@@ -14,6 +14,7 @@ import io.gb32960.access.telemetry.FileSpillStore;
 import io.gb32960.access.telemetry.MemorySpillStore;
 import io.gb32960.access.telemetry.SpillStore;
 import io.gb32960.access.telemetry.TelemetryPipeline;
+import io.gb32960.platform.common.cluster.NodeRegistry;
 import io.gb32960.platform.common.redis.SessionStore;
 import io.gb32960.platform.common.registry.VehicleRegistry;
 import io.gb32960.protocol.codec.Gb32960Encoder;
@@ -175,6 +176,17 @@ class AccessServerConfiguration {
                               InvalidFramePublisher invalid, Responder responder, MeterRegistry meters) {
         return new FrameHandler(props, nodeId.value(), sessions, registry, sessionStore, vehicleLogins, platformLogins,
                 keys, telemetry, invalid, responder, meters);
+    }
+
+    @Bean
+    NodeRegistry nodeRegistry(RedissonClient redis, Clock clock) {
+        return new NodeRegistry(redis, clock);
+    }
+
+    @Bean
+    NodeStatsPublisher nodeStatsPublisher(NodeRegistry registry, NettyAccessServer server, LocalSessions sessions,
+                                          AccessServerProperties props, NodeId nodeId, Clock clock) {
+        return new NodeStatsPublisher(registry, server, sessions, props, nodeId.value(), clock);
     }
 
     @Bean

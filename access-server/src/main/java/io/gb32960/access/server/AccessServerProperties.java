@@ -22,6 +22,10 @@ import java.time.Duration;
  * @param registryCacheTtl  how long a registry entry is cached on the node
  * @param telemetry         the Kafka side of telemetry
  * @param platformLogin     brute-force limits for platform logins
+ * @param publicHost        the host terminals are sent to (behind NAT/SLB); empty = the listen address
+ *                          or this machine's address
+ * @param publicPort        the port terminals are sent to; 0 = the bound port
+ * @param capacity          vehicles this node is sized for: the weight of least-connection assignment
  */
 @ConfigurationProperties("gb32960.access")
 public record AccessServerProperties(
@@ -36,7 +40,10 @@ public record AccessServerProperties(
         @DefaultValue("10m") Duration sessionTtl,
         @DefaultValue("5m") Duration registryCacheTtl,
         @DefaultValue Telemetry telemetry,
-        @DefaultValue PlatformLogin platformLogin) {
+        @DefaultValue PlatformLogin platformLogin,
+        @DefaultValue("") String publicHost,
+        @DefaultValue("0") int publicPort,
+        @DefaultValue("19000") int capacity) {
 
     public enum IccidMismatch {
         /** Log and let the vehicle in. */

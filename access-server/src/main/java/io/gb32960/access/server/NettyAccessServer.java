@@ -39,6 +39,8 @@ import java.util.concurrent.TimeUnit;
 public final class NettyAccessServer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(NettyAccessServer.class);
+    /** Lifecycle phase: late, so the rest of the node is ready when terminals can connect. */
+    static final int PHASE = Integer.MAX_VALUE - 1000;
 
     private final AccessServerProperties props;
     private final FrameHandler frameHandler;
@@ -118,5 +120,10 @@ public final class NettyAccessServer implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
     }
 }

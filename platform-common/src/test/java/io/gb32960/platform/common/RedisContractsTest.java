@@ -1,5 +1,7 @@
 package io.gb32960.platform.common;
 
+import io.gb32960.platform.common.cluster.NodeRegistry;
+import io.gb32960.platform.common.cluster.NodeStats;
 import io.gb32960.platform.common.redis.RedisKeys;
 import io.gb32960.platform.common.redis.SessionStore;
 import io.gb32960.platform.common.registry.PlatformAccount;
@@ -19,8 +21,11 @@ import redis.embedded.RedisServer;
 
 import java.net.ServerSocket;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,6 +88,22 @@ class RedisContractsTest {
         assertThat(sessions.removeIfOwned(vin, "b-7").toCompletableFuture().join()).isTrue();
         assertThat(sessions.route(vin).toCompletableFuture().join()).isEmpty();
         assertThat(sessions.get(vin).toCompletableFuture().join()).isEmpty();
+    }
+
+    @Test
+    void staleNodesAreSkippedAndRemoved() {
+        Instant now = Instant.parse("2026-11-21T08:00:00Z");
+        NodeRegistry nodes = new NodeRegistry(redis, Clock.fixed(now, ZoneOffset.UTC));
+        nodes.publish(new NodeStats("fresh", "10.0.0.1", 32960, 100, 90, 19000, now.minusMillis(500)))
+                .toCompletableFuture().join();
+        nodes.publish(new NodeStats("dead", "10.0.0.2", 32960, 5, 5, 19000, now.minusSeconds(4)))
+                .toCompletableFuture().join();
+        List<NodeStats> live = nodes.liveNodes().toCompletableFuture().join();
+        assertThat(live).extracting(NodeStats::nodeId).containsExactly("fresh");
+        assertThat(live.get(0).load()).isEqualTo(100.0 / 19000);
+        assertThat(redis.getMap(RedisKeys.nodes(), StringCodec.INSTANCE).keySet()).containsExactly("fresh");
+        nodes.leave("fresh").toCompletableFuture().join();
+        assertThat(nodes.liveNodes().toCompletableFuture().join()).isEmpty();
     }
 
     @Test

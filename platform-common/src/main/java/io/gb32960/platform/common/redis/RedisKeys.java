@@ -19,6 +19,9 @@ package io.gb32960.platform.common.redis;
  *     <td>the id of the node holding the vehicle's connection (downstream commands go there)</td></tr>
  * <tr><td>{@code gb32960:pubkey:{VIN}}</td><td>string</td><td>access node (2025 activation 0x09)</td>
  *     <td>the activated public key, hex, for signature checks</td></tr>
+ * <tr><td>{@code gb32960:nodes}</td><td>hash</td><td>every access node, every 500 ms</td>
+ *     <td>node id to JSON {@code NodeStats} (host, port, connections, vehicles, capacity, at);
+ *     entries older than 3 s are dead nodes and removed by readers</td></tr>
  * <tr><td>{@code gb32960:datakey:{VIN}}</td><td>hash</td><td>access node (2025 key exchange 0x0B)</td>
  *     <td>{@code type}, {@code key} (hex), {@code enableTime}, {@code expiryTime}</td></tr>
  * </table>
@@ -48,6 +51,10 @@ public final class RedisKeys {
 
     public static String publicKey(String vin) {
         return PREFIX + "pubkey:{" + vin + "}";
+    }
+
+    public static String nodes() {
+        return PREFIX + "nodes";
     }
 
     public static String dataKey(String vin) {

@@ -1,0 +1,101 @@
+package io.gb32960.access.server;
+
+import io.gb32960.access.session.LocalSessions;
+import io.gb32960.platform.common.cluster.NodeRegistry;
+import io.gb32960.platform.common.cluster.NodeStats;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes this node's stats to the cluster's node registry every 500 ms while its listener runs,
+ * and removes the node when it stops; started after and stopped before the listener.
+ */
+public final class NodeStatsPublisher implements SmartLifecycle {
+
+    static final Duration INTERVAL = Duration.ofMillis(500);
+    private static final Logger log = LoggerFactory.getLogger(NodeStatsPublisher.class);
+
+    private final NodeRegistry registry;
+    private final NettyAccessServer server;
+    private final LocalSessions sessions;
+    private final AccessServerProperties props;
+    private final String nodeId;
+    private final Clock clock;
+    private ScheduledExecutorService timer;
+    private volatile boolean running;
+
+    public NodeStatsPublisher(NodeRegistry registry, NettyAccessServer server, LocalSessions sessions,
+                              AccessServerProperties props, String nodeId, Clock clock) {
+        this.registry = registry;
+        this.server = server;
+        this.sessions = sessions;
+        this.props = props;
+        this.nodeId = nodeId;
+        this.clock = clock;
+    }
+
+    @Override
+    public void start() {
+        String host = publicHost();
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "node-stats");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleAtFixedRate(() -> publish(host), 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        running = true;
+    }
+
+    private void publish(String host) {
+        NodeStats stats = new NodeStats(nodeId, host, props.publicPort() > 0 ? props.publicPort() : server.port(),
+                sessions.connectionCount(), sessions.loggedInVehicles(), props.capacity(), clock.instant());
+        registry.publish(stats).whenComplete((ok, error) -> {
+            if (error != null) {
+                log.debug("node stats not published: {}", error.toString());
+            }
+        });
+    }
+
+    /** The host terminals are sent to: configured, the listen address, or this machine's address. */
+    private String publicHost() {
+        if (!props.publicHost().isBlank()) {
+            return props.publicHost();
+        }
+        if (!props.host().equals("0.0.0.0") && !props.host().equals("::")) {
+            return props.host();
+        }
+        try {
+            return InetAddress.getLocalHost().getHostAddress();
+        } catch (UnknownHostException e) {
+            return "127.0.0.1";
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        registry.leave(nodeId).toCompletableFuture().orTimeout(2, TimeUnit.SECONDS).exceptionally(e -> null).join();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return NettyAccessServer.PHASE + 1; // after the listener starts, before it stops
+    }
+}
