@@ -12,7 +12,11 @@ import io.gb32960.platform.common.event.VehicleEvent.OfflineReason;
 import io.gb32960.platform.common.redis.SessionStore;
 import io.gb32960.protocol.codec.DecodeError;
 import io.gb32960.protocol.codec.Gb32960DecodeException;
+import io.gb32960.protocol.codec.Direction;
 import io.gb32960.protocol.codec.Gb32960Decoder;
+import io.gb32960.protocol.codec.TerminalProfile;
+import io.gb32960.protocol.crypto.KeyProvider;
+import io.gb32960.platform.common.registry.RegisteredVehicle;
 import io.gb32960.protocol.frame.CommandId;
 import io.gb32960.protocol.frame.FrameHeader;
 import io.gb32960.protocol.frame.ResponseFlag;
@@ -63,7 +67,7 @@ public final class FrameHandler extends ChannelInboundHandlerAdapter {
     private final MeterRegistry meters;
     private final BadInputLog badInputLog = new BadInputLog();
     private final FrameCounters framesIn;
-    private final Gb32960Decoder decoder = Gb32960Decoder.uplink();
+    private final Gb32960Decoder decoder;
     private final AtomicLong connectionIds = new AtomicLong();
     private final long sessionRefreshNanos;
 
@@ -85,6 +89,10 @@ public final class FrameHandler extends ChannelInboundHandlerAdapter {
         this.meters = meters;
         this.sessionRefreshNanos = props.sessionTtl().toNanos() / 3;
         this.framesIn = new FrameCounters(meters);
+        // each terminal's answers are read the way its registered model speaks (e.g. the upgrade layout)
+        this.decoder = new Gb32960Decoder(Direction.UPLINK,
+                vin -> registry.cached(vin).map(RegisteredVehicle::profile).orElse(TerminalProfile.DEFAULT),
+                KeyProvider.NONE);
     }
 
     @Override
