@@ -6,6 +6,9 @@ import io.gb32960.access.session.Connection;
 import io.gb32960.access.session.LocalSessions;
 import io.gb32960.access.session.RegistryCache;
 import io.gb32960.access.session.Responder;
+import io.gb32960.platform.common.cluster.Assignment;
+import io.gb32960.platform.common.cluster.NodeAssigner;
+import io.gb32960.platform.common.cluster.SessionTokens;
 import io.gb32960.platform.common.event.VehicleEvent.EventType;
 import io.gb32960.platform.common.event.VehicleEvent.OfflineReason;
 import io.gb32960.platform.common.redis.SessionStore;
@@ -39,10 +42,12 @@ public final class VehicleLogins {
     private final Responder responder;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final SessionTokens tokens;
+    private final NodeAssigner assigner;
 
     public VehicleLogins(AccessServerProperties props, String nodeId, RegistryCache registry, LocalSessions sessions,
                          SessionStore sessionStore, VehicleEventPublisher events, Responder responder, Clock clock,
-                         MeterRegistry meters) {
+                         MeterRegistry meters, SessionTokens tokens, NodeAssigner assigner) {
         this.props = props;
         this.nodeId = nodeId;
         this.registry = registry;
@@ -52,6 +57,8 @@ public final class VehicleLogins {
         this.responder = responder;
         this.clock = clock;
         this.meters = meters;
+        this.tokens = tokens;
+        this.assigner = assigner;
     }
 
     public void login(Connection c, VehicleLogin login) {
@@ -83,6 +90,31 @@ public final class VehicleLogins {
             log.warn("[{}] logs in with ICCID {} but {} is registered", vin, iccid, v.iccid());
             meters.counter("gb32960.login.iccid.mismatch").increment();
         }
+        String token = Assignment.tokenOf(login.extension());
+        if (token == null) {
+            if (props.requireSessionToken()) {
+                refuse(c, login, "no session token", ResponseFlag.ERROR);
+            } else {
+                admit(c, login, v);
+            }
+            return;
+        }
+        tokens.consume(vin, token).whenComplete((valid, error) -> c.channel().eventLoop().execute(() -> {
+            if (error != null) {
+                refuse(c, login, "session store unavailable", ResponseFlag.ERROR);
+            } else if (valid) {
+                assigner.arrived(nodeId);
+                admit(c, login, v);
+            } else if (props.requireSessionToken()) {
+                refuse(c, login, "invalid session token", ResponseFlag.ERROR);
+            } else {
+                admit(c, login, v);
+            }
+        }));
+    }
+
+    private void admit(Connection c, VehicleLogin login, RegisteredVehicle v) {
+        String vin = login.vin();
         if (c.state() == Connection.State.PLATFORM) {
             // a platform forwarding its vehicles' logins: the vehicle is routed here, the connection stays the platform's
             storeSessionThenAnswer(c, login, v, false);

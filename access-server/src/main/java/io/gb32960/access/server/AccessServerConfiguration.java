@@ -14,7 +14,12 @@ import io.gb32960.access.telemetry.FileSpillStore;
 import io.gb32960.access.telemetry.MemorySpillStore;
 import io.gb32960.access.telemetry.SpillStore;
 import io.gb32960.access.telemetry.TelemetryPipeline;
+import io.gb32960.access.dispatch.DispatchHandler;
+import io.gb32960.access.dispatch.DispatchServer;
+import io.gb32960.platform.common.cluster.NodeAssigner;
 import io.gb32960.platform.common.cluster.NodeRegistry;
+import io.gb32960.platform.common.cluster.NodeStats;
+import io.gb32960.platform.common.cluster.SessionTokens;
 import io.gb32960.platform.common.redis.SessionStore;
 import io.gb32960.platform.common.registry.VehicleRegistry;
 import io.gb32960.protocol.codec.Gb32960Encoder;
@@ -22,7 +27,7 @@ import io.gb32960.protocol.netty.Gb32960MessageEncoder;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.redisson.api.RedissonClient;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -38,6 +43,8 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -162,11 +169,36 @@ class AccessServerConfiguration {
     }
 
     @Bean
+    SessionTokens sessionTokens(RedissonClient redis) {
+        return new SessionTokens(redis);
+    }
+
+    @Bean
+    NodeAssigner nodeAssigner(NodeRegistry nodes, RedissonClient redis) {
+        return new NodeAssigner(nodes, redis);
+    }
+
+    @Bean
     VehicleLogins vehicleLogins(AccessServerProperties props, NodeId nodeId, RegistryCache registry,
                                 LocalSessions sessions, SessionStore sessionStore, VehicleEventPublisher events,
-                                Responder responder, Clock clock, MeterRegistry meters) {
+                                Responder responder, Clock clock, MeterRegistry meters, SessionTokens tokens,
+                                NodeAssigner assigner) {
         return new VehicleLogins(props, nodeId.value(), registry, sessions, sessionStore, events, responder, clock,
+                meters, tokens, assigner);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "gb32960.access.dispatch.enabled", havingValue = "true")
+    DispatchServer dispatchServer(AccessServerProperties props, PlatformLogins platformLogins, RegistryCache registry,
+                                  SessionTokens tokens, NodeAssigner assigner, NettyAccessServer server,
+                                  LocalSessions sessions, NodeId nodeId, Clock clock, MeterRegistry meters) {
+        // no node registered yet: this node offers itself (its access listener runs in this process)
+        Supplier<Optional<NodeStats>> self = () -> Optional.of(new NodeStats(nodeId.value(),
+                NodeStatsPublisher.publicHost(props), props.publicPort() > 0 ? props.publicPort() : server.port(),
+                sessions.connectionCount(), sessions.loggedInVehicles(), props.capacity(), clock.instant()));
+        DispatchHandler handler = new DispatchHandler(props, platformLogins, registry, tokens, assigner, self, clock,
                 meters);
+        return new DispatchServer(props, handler, new Gb32960MessageEncoder(Gb32960Encoder.plain()));
     }
 
     @Bean

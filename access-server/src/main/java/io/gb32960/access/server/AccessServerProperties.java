@@ -26,6 +26,8 @@ import java.time.Duration;
  *                          or this machine's address
  * @param publicPort        the port terminals are sent to; 0 = the bound port
  * @param capacity          vehicles this node is sized for: the weight of least-connection assignment
+ * @param requireSessionToken refuse vehicle logins without a valid dispatch token for their VIN
+ * @param dispatch          the SLB-fronted dispatch listener (platform login, node assignment)
  */
 @ConfigurationProperties("gb32960.access")
 public record AccessServerProperties(
@@ -43,7 +45,21 @@ public record AccessServerProperties(
         @DefaultValue PlatformLogin platformLogin,
         @DefaultValue("") String publicHost,
         @DefaultValue("0") int publicPort,
-        @DefaultValue("19000") int capacity) {
+        @DefaultValue("19000") int capacity,
+        @DefaultValue("false") boolean requireSessionToken,
+        @DefaultValue Dispatch dispatch) {
+
+    /**
+     * @param enabled     run the dispatch listener on this node
+     * @param port        its port (0 = any free port)
+     * @param idleTimeout short connections: closed after this long without a login
+     * @param tokenTtl    how long an assignment's session token is valid
+     */
+    public record Dispatch(@DefaultValue("false") boolean enabled,
+                           @DefaultValue("32959") int port,
+                           @DefaultValue("10s") Duration idleTimeout,
+                           @DefaultValue("5m") Duration tokenTtl) {
+    }
 
     public enum IccidMismatch {
         /** Log and let the vehicle in. */

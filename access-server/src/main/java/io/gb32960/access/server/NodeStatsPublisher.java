@@ -45,7 +45,7 @@ public final class NodeStatsPublisher implements SmartLifecycle {
 
     @Override
     public void start() {
-        String host = publicHost();
+        String host = publicHost(props);
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "node-stats");
             t.setDaemon(true);
@@ -66,7 +66,7 @@ public final class NodeStatsPublisher implements SmartLifecycle {
     }
 
     /** The host terminals are sent to: configured, the listen address, or this machine's address. */
-    private String publicHost() {
+    public static String publicHost(AccessServerProperties props) {
         if (!props.publicHost().isBlank()) {
             return props.publicHost();
         }

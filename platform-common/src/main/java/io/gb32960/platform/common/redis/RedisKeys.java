@@ -22,6 +22,10 @@ package io.gb32960.platform.common.redis;
  * <tr><td>{@code gb32960:nodes}</td><td>hash</td><td>every access node, every 500 ms</td>
  *     <td>node id to JSON {@code NodeStats} (host, port, connections, vehicles, capacity, at);
  *     entries older than 3 s are dead nodes and removed by readers</td></tr>
+ * <tr><td>{@code gb32960:token:{VIN}}</td><td>string, TTL</td><td>dispatch listener</td>
+ *     <td>the session token handed out with an assignment; consumed by the vehicle login</td></tr>
+ * <tr><td>{@code gb32960:inflight:{NODE}}</td><td>counter, TTL</td><td>dispatch listener / access node</td>
+ *     <td>vehicles assigned to the node that have not logged in there yet</td></tr>
  * <tr><td>{@code gb32960:datakey:{VIN}}</td><td>hash</td><td>access node (2025 key exchange 0x0B)</td>
  *     <td>{@code type}, {@code key} (hex), {@code enableTime}, {@code expiryTime}</td></tr>
  * </table>
@@ -51,6 +55,14 @@ public final class RedisKeys {
 
     public static String publicKey(String vin) {
         return PREFIX + "pubkey:{" + vin + "}";
+    }
+
+    public static String token(String vin) {
+        return PREFIX + "token:{" + vin + "}";
+    }
+
+    public static String inflight(String nodeId) {
+        return PREFIX + "inflight:{" + nodeId + "}";
     }
 
     public static String nodes() {
