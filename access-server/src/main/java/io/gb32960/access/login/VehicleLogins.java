@@ -8,6 +8,7 @@ import io.gb32960.access.session.RegistryCache;
 import io.gb32960.access.session.Responder;
 import io.gb32960.platform.common.cluster.Assignment;
 import io.gb32960.platform.common.cluster.NodeAssigner;
+import io.gb32960.platform.common.cluster.NodeMessages;
 import io.gb32960.platform.common.cluster.SessionTokens;
 import io.gb32960.platform.common.event.VehicleEvent.EventType;
 import io.gb32960.platform.common.event.VehicleEvent.OfflineReason;
@@ -44,10 +45,12 @@ public final class VehicleLogins {
     private final MeterRegistry meters;
     private final SessionTokens tokens;
     private final NodeAssigner assigner;
+    private final NodeMessages nodeMessages;
 
     public VehicleLogins(AccessServerProperties props, String nodeId, RegistryCache registry, LocalSessions sessions,
                          SessionStore sessionStore, VehicleEventPublisher events, Responder responder, Clock clock,
-                         MeterRegistry meters, SessionTokens tokens, NodeAssigner assigner) {
+                         MeterRegistry meters, SessionTokens tokens, NodeAssigner assigner,
+                         NodeMessages nodeMessages) {
         this.props = props;
         this.nodeId = nodeId;
         this.registry = registry;
@@ -59,6 +62,7 @@ public final class VehicleLogins {
         this.meters = meters;
         this.tokens = tokens;
         this.assigner = assigner;
+        this.nodeMessages = nodeMessages;
     }
 
     public void login(Connection c, VehicleLogin login) {
@@ -129,14 +133,16 @@ public final class VehicleLogins {
     private void storeSessionThenAnswer(Connection c, VehicleLogin login, RegisteredVehicle v, boolean bind) {
         String vin = login.vin();
         sessionStore.put(new SessionStore.Session(vin, nodeId, c.id(), clock.instant()), props.sessionTtl())
-                .whenComplete((ok, error) -> c.channel().eventLoop().execute(() -> {
+                .whenComplete((previous, error) -> c.channel().eventLoop().execute(() -> {
                     if (error != null) {
                         log.warn("[{}] login refused: session store unavailable: {}", vin, error.toString());
                         refuse(c, login, "session store unavailable", ResponseFlag.ERROR);
                         return;
                     }
+                    previous.filter(p -> !p.node().equals(nodeId) && !p.connection().equals(c.id()))
+                            .ifPresent(p -> kickRemote(p, vin));
                     if (!c.channel().isActive()) {
-                        sessionStore.removeIfOwned(vin, c.id());
+                        sessionStore.removeIfOwned(vin, nodeId, c.id());
                         return;
                     }
                     if (bind) {
@@ -150,9 +156,31 @@ public final class VehicleLogins {
                 }));
     }
 
-    private void kick(Connection old, String vin) {
+    /** The vehicle logged in on this node; its previous connection is on another node: that node closes it. */
+    private void kickRemote(SessionStore.Owner previous, String vin) {
+        log.info("[{}] logged in here; asking node {} to close connection {}", vin, previous.node(), previous.connection());
+        nodeMessages.kick(previous.node(), NodeMessages.Kick.of(vin, previous.connection(), nodeId))
+                .whenComplete((receivers, error) -> {
+                    if (error != null || receivers == 0) {
+                        // the node is gone or unreachable: its connection is gone too, or its reconciliation notices
+                        log.info("[{}] kick for node {} not delivered: {}", vin, previous.node(),
+                                error != null ? error.toString() : "no subscriber");
+                    }
+                });
+        meters.counter("gb32960.kicks.sent").increment();
+    }
+
+    /**
+     * Closes {@code old}, which held {@code vin} on this node, with OFFLINE(KICKED): a newer login
+     * of the vehicle (here or on another node) replaces it. Any thread.
+     */
+    public void kick(Connection old, String vin) {
         old.channel().eventLoop().execute(() -> {
-            if (old.markClosingWithEvent()) {
+            if (old.vin() != null && !old.vin().equals(vin)) {
+                return; // the connection has moved on to another VIN meanwhile
+            }
+            sessions.unbind(vin, old);
+            if (old.state() == Connection.State.VEHICLE && old.markClosingWithEvent()) {
                 log.info("[{}] a new login replaces connection {}", vin, old.id());
                 events.publish(vin, EventType.OFFLINE, OfflineReason.KICKED, old.remote());
             }
@@ -178,7 +206,7 @@ public final class VehicleLogins {
             sessions.unbind(vin, c);
             c.loggedOut();
         }
-        sessionStore.removeIfOwned(vin, c.id());
+        sessionStore.removeIfOwned(vin, nodeId, c.id());
         events.publish(vin, EventType.LOGOUT, null, c.remote());
         events.publish(vin, EventType.OFFLINE, OfflineReason.LOGOUT, c.remote());
     }
@@ -193,6 +221,6 @@ public final class VehicleLogins {
         if (c.markClosingWithEvent()) {
             events.publish(vin, EventType.OFFLINE, reason, c.remote());
         }
-        sessionStore.removeIfOwned(vin, c.id());
+        sessionStore.removeIfOwned(vin, nodeId, c.id());
     }
 }

@@ -16,7 +16,10 @@ import io.gb32960.access.telemetry.SpillStore;
 import io.gb32960.access.telemetry.TelemetryPipeline;
 import io.gb32960.access.dispatch.DispatchHandler;
 import io.gb32960.access.dispatch.DispatchServer;
+import io.gb32960.access.cluster.KickListener;
+import io.gb32960.access.cluster.SessionReconciler;
 import io.gb32960.platform.common.cluster.NodeAssigner;
+import io.gb32960.platform.common.cluster.NodeMessages;
 import io.gb32960.platform.common.cluster.NodeRegistry;
 import io.gb32960.platform.common.cluster.NodeStats;
 import io.gb32960.platform.common.cluster.SessionTokens;
@@ -182,9 +185,28 @@ class AccessServerConfiguration {
     VehicleLogins vehicleLogins(AccessServerProperties props, NodeId nodeId, RegistryCache registry,
                                 LocalSessions sessions, SessionStore sessionStore, VehicleEventPublisher events,
                                 Responder responder, Clock clock, MeterRegistry meters, SessionTokens tokens,
-                                NodeAssigner assigner) {
+                                NodeAssigner assigner, NodeMessages nodeMessages) {
         return new VehicleLogins(props, nodeId.value(), registry, sessions, sessionStore, events, responder, clock,
-                meters, tokens, assigner);
+                meters, tokens, assigner, nodeMessages);
+    }
+
+    @Bean
+    NodeMessages nodeMessages(RedissonClient redis) {
+        return new NodeMessages(redis);
+    }
+
+    @Bean
+    KickListener kickListener(NodeMessages messages, LocalSessions sessions, VehicleLogins logins, NodeId nodeId,
+                              MeterRegistry meters) {
+        return new KickListener(messages, sessions, logins, nodeId.value(), meters);
+    }
+
+    @Bean
+    SessionReconciler sessionReconciler(SessionStore store, LocalSessions sessions, VehicleLogins logins,
+                                        NodeId nodeId, AccessServerProperties props, Clock clock,
+                                        MeterRegistry meters) {
+        return new SessionReconciler(store, sessions, logins, nodeId.value(), props.reconcileInterval(),
+                props.sessionTtl(), clock, meters);
     }
 
     @Bean

@@ -28,6 +28,7 @@ import java.time.Duration;
  * @param capacity          vehicles this node is sized for: the weight of least-connection assignment
  * @param requireSessionToken refuse vehicle logins without a valid dispatch token for their VIN
  * @param dispatch          the SLB-fronted dispatch listener (platform login, node assignment)
+ * @param reconcileInterval how often the node makes Redis sessions/routes agree with its connections
  */
 @ConfigurationProperties("gb32960.access")
 public record AccessServerProperties(
@@ -47,7 +48,8 @@ public record AccessServerProperties(
         @DefaultValue("0") int publicPort,
         @DefaultValue("19000") int capacity,
         @DefaultValue("false") boolean requireSessionToken,
-        @DefaultValue Dispatch dispatch) {
+        @DefaultValue Dispatch dispatch,
+        @DefaultValue("60s") Duration reconcileInterval) {
 
     /**
      * @param enabled     run the dispatch listener on this node

@@ -1,6 +1,8 @@
 package io.gb32960.access.session;
 
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -37,6 +39,16 @@ public final class LocalSessions {
 
     public Optional<Connection> byVin(String vin) {
         return Optional.ofNullable(byVin.get(vin));
+    }
+
+    /** The open connection with this id, if any. */
+    public Optional<Connection> connection(String id) {
+        return Optional.ofNullable(connections.get(id));
+    }
+
+    /** Logged-in vehicles by VIN (a live view). */
+    public Map<String, Connection> vehicles() {
+        return Collections.unmodifiableMap(byVin);
     }
 
     public int loggedInVehicles() {

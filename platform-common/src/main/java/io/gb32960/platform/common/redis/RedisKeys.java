@@ -14,9 +14,18 @@ package io.gb32960.platform.common.redis;
  * <tr><td>{@code gb32960:platform:{ACCOUNT}}</td><td>hash</td><td>admin backend</td>
  *     <td>{@code salt}, {@code hash}, {@code iterations} (PBKDF2-HMAC-SHA256, base64), {@code enabled}</td></tr>
  * <tr><td>{@code gb32960:session:{VIN}}</td><td>hash, TTL</td><td>access node</td>
- *     <td>{@code node}, {@code connection}, {@code loginAt}, {@code serial}; TTL refreshed by traffic</td></tr>
+ *     <td>{@code node}, {@code connection}, {@code loginAt}; TTL refreshed by traffic</td></tr>
  * <tr><td>{@code gb32960:route:{VIN}}</td><td>string, TTL</td><td>access node</td>
- *     <td>the id of the node holding the vehicle's connection (downstream commands go there)</td></tr>
+ *     <td>{@code node|connection}: the node holding the vehicle's connection (downstream commands go
+ *     there) and that connection's id. Session and route are written and removed together by Lua
+ *     compare-and-set scripts ({@code SessionStore}): a login returns the previous owner, a node
+ *     removes them only while its connection owns them</td></tr>
+ * <tr><td>{@code gb32960:node-vins:{NODE}}</td><td>set</td><td>access node</td>
+ *     <td>VINs the node has routed to itself (added on login, removed on logout/close, tidied by the
+ *     node's periodic reconciliation), so a node finds its routes without SCAN</td></tr>
+ * <tr><td>{@code gb32960:node:{NODE}}</td><td>pub/sub channel</td><td>access nodes</td>
+ *     <td>messages to one node, JSON ({@code NodeMessages}): {@code {"type":"KICK","vin":…,
+ *     "connection":…,"from":…}} closes that connection of the VIN (it logged in on another node)</td></tr>
  * <tr><td>{@code gb32960:pubkey:{VIN}}</td><td>string</td><td>access node (2025 activation 0x09)</td>
  *     <td>the activated public key, hex, for signature checks</td></tr>
  * <tr><td>{@code gb32960:nodes}</td><td>hash</td><td>every access node, every 500 ms</td>
@@ -63,6 +72,16 @@ public final class RedisKeys {
 
     public static String inflight(String nodeId) {
         return PREFIX + "inflight:{" + nodeId + "}";
+    }
+
+    /** The VINs a node has routed to itself. */
+    public static String nodeVins(String nodeId) {
+        return PREFIX + "node-vins:{" + nodeId + "}";
+    }
+
+    /** The pub/sub channel of one node. */
+    public static String nodeChannel(String nodeId) {
+        return PREFIX + "node:{" + nodeId + "}";
     }
 
     public static String nodes() {
