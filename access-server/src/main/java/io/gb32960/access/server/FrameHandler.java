@@ -69,6 +69,8 @@ public final class FrameHandler extends ChannelInboundHandlerAdapter {
     private final FrameCounters framesIn;
     private final Gb32960Decoder decoder;
     private final AtomicLong connectionIds = new AtomicLong();
+    /** Connection ids are unique across restarts of a node (a stale route must never match a new connection). */
+    private final String connectionPrefix;
     private final long sessionRefreshNanos;
 
     public FrameHandler(AccessServerProperties props, String nodeId, LocalSessions sessions, RegistryCache registry,
@@ -88,6 +90,7 @@ public final class FrameHandler extends ChannelInboundHandlerAdapter {
         this.responder = responder;
         this.meters = meters;
         this.sessionRefreshNanos = props.sessionTtl().toNanos() / 3;
+        this.connectionPrefix = nodeId + "-" + Long.toString(System.currentTimeMillis(), 36) + "-";
         this.framesIn = new FrameCounters(meters);
         // each terminal's answers are read the way its registered model speaks (e.g. the upgrade layout)
         this.decoder = new Gb32960Decoder(Direction.UPLINK,
@@ -97,7 +100,7 @@ public final class FrameHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        Connection c = new Connection(ctx.channel(), nodeId + "-" + connectionIds.incrementAndGet(), remote(ctx));
+        Connection c = new Connection(ctx.channel(), connectionPrefix + connectionIds.incrementAndGet(), remote(ctx));
         ctx.channel().attr(Connection.KEY).set(c);
         sessions.opened(c);
         ctx.fireChannelActive();
