@@ -36,14 +36,12 @@ import java.util.concurrent.Callable;
                 + " calibration (0x08) per login, and reissues (0x03) what it generated while disconnected.",
             "With --dispatch HOST:PORT --account A --password P each vehicle first does a platform login (0x05, unique"
                 + " id = its VIN) at the dispatcher, then logs in at the assigned node with the one-time token; after "
-                + SimulateCommand.NODE_ATTEMPTS + " failed reconnects to that node it asks the dispatcher again.",
+                + SimulationConfig.Dispatch.NODE_ATTEMPTS + " failed reconnects to that node it asks the dispatcher again.",
             "Vehicles answer query (0x80), set (0x81: report period 0x02, heartbeat 0x09) and control (0x82) commands.",
             "Live progress goes to stderr; a JSON summary goes to stdout at the end (or on Ctrl-C).",
             "Durations: 500ms, 10s, 5m, 1h, or ISO-8601 (PT10S).",
             "Exit status: 0 when the run completed (errors are counted in the summary), 2 on bad options."})
 final class SimulateCommand implements Callable<Integer> {
-
-    static final int NODE_ATTEMPTS = 3;
 
     @Spec
     private CommandSpec spec;

@@ -76,8 +76,6 @@ final class SimulatedVehicle {
     private static final byte STOPPED = 5;
     /** Platform login 0x05 sent to the dispatcher; waiting for its answer and the assignment 0xC0. */
     private static final byte DISPATCHING = 6;
-    /** Failed connects or logins in a row at the assigned node before asking the dispatcher again. */
-    static final int NODE_ATTEMPTS = 3;
     private static final long RESTART_DELAY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int MAX_SERIAL = 65_531;
     private static final String HARDWARE_VERSION = "HW1.0";
@@ -187,7 +185,7 @@ final class SimulatedVehicle {
         viaDispatcher = dispatch != null && node == null;
         ChannelFuture connecting;
         if (viaDispatcher) {
-            connecting = sim.connect(this, new InetSocketAddress(dispatch.host(), dispatch.port()));
+            connecting = sim.connect(this, sim.dispatcherAddress());
         } else {
             if (connectedBefore) {
                 stats.reconnects.increment();
@@ -317,7 +315,7 @@ final class SimulatedVehicle {
     /** One more failed login: retry after {@code delayNanos}, or after the backoff when too many failed. */
     private void loginFailed(long delayNanos) {
         timer = cancel(timer);
-        if (!viaDispatcher && node != null && ++nodeFailures >= NODE_ATTEMPTS) {
+        if (!viaDispatcher && node != null && ++nodeFailures >= SimulationConfig.Dispatch.NODE_ATTEMPTS) {
             node = null; // the next attempt asks the dispatcher for a new assignment
         }
         long delay = delayNanos;
@@ -376,9 +374,12 @@ final class SimulatedVehicle {
      * {@code message}) are answered while logged in; on the dispatcher connection the platform login
      * answer and the assignment 0xC0 drive the dispatch.
      */
-    void onFrame(FrameHeader h, int length, Gb32960Message message) {
+    void onFrame(Channel ch, FrameHeader h, int length, Gb32960Message message) {
         SimulationStats stats = sim.stats();
         stats.received(h.command(), h.responseFlag(), length);
+        if (ch != channel) {
+            return; // late frames of a connection already left (a dispatcher's, a closed node's)
+        }
         if (viaDispatcher) {
             onDispatchFrame(h, message);
             return;

@@ -59,6 +59,8 @@ public final class Simulation {
         }
     };
     private final Transport transport;
+    /** Resolved once; null in direct mode. */
+    private final InetSocketAddress dispatcherAddress;
     private EventLoopGroup group;
     private Bootstrap bootstrap;
     private SimulatedVehicle[] vehicles;
@@ -70,6 +72,8 @@ public final class Simulation {
     public Simulation(SimulationConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.transport = config.transport().resolve();
+        SimulationConfig.Dispatch d = config.dispatch();
+        this.dispatcherAddress = d == null ? null : new InetSocketAddress(d.host(), d.port());
     }
 
     /** Creates the event loops and schedules every vehicle's start over the ramp-up. Call once. */
@@ -210,6 +214,11 @@ public final class Simulation {
     /** Connects {@code v} on its own event loop to the platform (direct mode). */
     ChannelFuture connect(SimulatedVehicle v) {
         return bootstrap.clone(v.loop()).handler(VehicleChannelHandler.initializer(v, this)).connect();
+    }
+
+    /** The dispatcher's address, resolved once (dispatch mode only). */
+    InetSocketAddress dispatcherAddress() {
+        return dispatcherAddress;
     }
 
     /** Connects {@code v} on its own event loop to {@code address} (dispatcher or assigned node). */

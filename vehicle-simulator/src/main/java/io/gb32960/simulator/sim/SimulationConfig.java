@@ -49,6 +49,9 @@ public record SimulationConfig(String host, int port, Edition edition, List<Vehi
      */
     public record Dispatch(String host, int port, String account, String password) {
 
+        /** Failed connects or logins in a row at the assigned node before a vehicle asks the dispatcher again. */
+        public static final int NODE_ATTEMPTS = 3;
+
         public Dispatch {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(account, "account");

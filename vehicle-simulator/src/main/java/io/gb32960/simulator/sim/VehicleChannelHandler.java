@@ -73,7 +73,7 @@ final class VehicleChannelHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             frame.release();
-            vehicle.onFrame(h, length, message);
+            vehicle.onFrame(ctx.channel(), h, length, message);
         } else if (msg instanceof FrameFailure failure) {
             stats.error(stats.badFrames, "bad frame for " + vehicle.identity().vin() + ": " + failure.error()
                     + " " + failure.hexHead(), null);

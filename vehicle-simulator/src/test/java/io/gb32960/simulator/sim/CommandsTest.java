@@ -159,7 +159,7 @@ class CommandsTest {
         List<FakePlatform.Received> after = realtimeAfter(setAt);
         for (int i = 1; i < after.size(); i++) {
             assertThat((after.get(i).atNanos() - after.get(i - 1).atNanos()) / 1_000_000)
-                    .as("gap between reports after the set").isBetween(800L, 1300L);
+                    .as("gap between reports after the set").isBetween(700L, 2000L);
         }
         QueryResponse now = exchange(new QueryCommand(command(Edition.V2016, CommandId.QUERY), now(), List.of(0x02, 0x09, 0x0A)),
                 QueryResponse.class);

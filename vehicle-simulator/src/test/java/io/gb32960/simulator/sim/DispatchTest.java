@@ -142,7 +142,7 @@ class DispatchTest {
     void aWrongPasswordIsRefusedAndTheVehicleBacksOff() {
         sim = new Simulation(SimulationConfig.builder().vehicles(1)
                 .dispatch(new SimulationConfig.Dispatch("127.0.0.1", dispatcher.port(), FakeDispatcher.ACCOUNT, "wrong"))
-                .interval(Duration.ofMillis(100)).loginRetry(Duration.ofMillis(100))
+                .interval(Duration.ofMillis(100)).loginRetry(Duration.ofMillis(300))
                 .loginBackoff(Duration.ofSeconds(30)).build());
         sim.start();
         String vin = VehicleIdentities.pattern(VehicleIdentities.DEFAULT_PATTERN, 1, 1).get(0).vin();
