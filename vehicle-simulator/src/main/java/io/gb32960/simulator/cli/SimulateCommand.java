@@ -24,14 +24,20 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * Runs N simulated terminals against a platform (direct mode): login, realtime reports, heartbeats,
- * time calibration, reconnects with reissue. Progress goes to stderr, the final JSON summary to
- * stdout.
+ * Runs N simulated terminals against a platform: login, realtime reports, heartbeats, time
+ * calibration, reconnects with reissue, answers to query/set/control commands. Direct mode connects
+ * to {@code --host:--port}; with {@code --dispatch} each terminal first asks the dispatcher for its
+ * access node (platform login 0x05, assignment 0xC0, docs/protocol-extensions.md). Progress goes to
+ * stderr, the final JSON summary to stdout.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Simulate GB/T 32960 vehicle terminals connecting directly to a platform.",
             "Each vehicle logs in (0x01), sends realtime reports (0x02) every interval, heartbeats (0x07), one time"
                 + " calibration (0x08) per login, and reissues (0x03) what it generated while disconnected.",
+            "With --dispatch HOST:PORT --account A --password P each vehicle first does a platform login (0x05, unique"
+                + " id = its VIN) at the dispatcher, then logs in at the assigned node with the one-time token; after "
+                + SimulationConfig.Dispatch.NODE_ATTEMPTS + " failed reconnects to that node it asks the dispatcher again.",
+            "Vehicles answer query (0x80), set (0x81: report period 0x02, heartbeat 0x09) and control (0x82) commands.",
             "Live progress goes to stderr; a JSON summary goes to stdout at the end (or on Ctrl-C).",
             "Durations: 500ms, 10s, 5m, 1h, or ISO-8601 (PT10S).",
             "Exit status: 0 when the run completed (errors are counted in the summary), 2 on bad options."})
@@ -45,6 +51,16 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "32960", description = "Platform port (default: ${DEFAULT-VALUE}).")
     private int port;
+
+    @Option(names = "--dispatch", paramLabel = "HOST:PORT",
+            description = "Dispatch login at this dispatcher instead of connecting to --host/--port directly.")
+    private String dispatch;
+
+    @Option(names = "--account", paramLabel = "NAME", description = "Platform account of the dispatch login (at most 12 characters).")
+    private String account;
+
+    @Option(names = "--password", paramLabel = "SECRET", description = "Platform password of the dispatch login (at most 20 characters).")
+    private String password;
 
     @Option(names = "--vehicles", paramLabel = "N",
             description = "Number of vehicles (default: every VIN of --vin-file, else 10).")
@@ -145,9 +161,9 @@ final class SimulateCommand implements Callable<Integer> {
         Simulation sim = new Simulation(config);
         Thread hook = new Thread(() -> finish(sim, out), "gb32960-simulate-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        err.printf("simulating %d vehicles (%s, %s transport, %d thread(s)) against %s:%d%n", config.vehicles().size(),
+        err.printf("simulating %d vehicles (%s, %s transport, %d thread(s)) against %s%n", config.vehicles().size(),
                 config.edition().label(), sim.transport().name().toLowerCase(java.util.Locale.ROOT), config.threads(),
-                host, port);
+                config.dispatch() != null ? "dispatcher " + config.dispatch().address() : host + ":" + port);
         err.flush();
         sim.start();
         Duration wait = progress.isZero() ? Duration.ofDays(365) : progress;
@@ -194,13 +210,48 @@ final class SimulateCommand implements Callable<Integer> {
         }
         List<VehicleIdentity> ids = identities();
         double[] latLon = origin();
+        SimulationConfig.Dispatch dispatcher = dispatcher();
         try {
             return SimulationConfig.builder().host(host).port(port).edition(edition).vehicles(ids).interval(interval)
                     .duration(duration).heartbeat(heartbeat).loginRetry(loginRetry).loginBackoff(loginBackoff)
                     .loginAttempts(loginAttempts).reconnectDelay(reconnectDelay).rampUp(rampUp)
                     .connectTimeout(connectTimeout).reissueBuffer(reissueBuffer).threads(threads)
                     .transport(transport).timeScale(timeScale).origin(latLon[0], latLon[1]).seed(seed)
-                    .alarmProbability(alarmProbability).logoutOnStop(!noLogout).build();
+                    .alarmProbability(alarmProbability).logoutOnStop(!noLogout).dispatch(dispatcher).build();
+        } catch (IllegalArgumentException e) {
+            throw bad(e.getMessage());
+        }
+    }
+
+    /** The dispatcher of --dispatch/--account/--password, or null in direct mode. */
+    private SimulationConfig.Dispatch dispatcher() {
+        if (dispatch == null) {
+            if (account != null || password != null) {
+                throw bad("--account and --password need --dispatch");
+            }
+            return null;
+        }
+        if (account == null || password == null) {
+            throw bad("--dispatch needs --account and --password");
+        }
+        int colon = dispatch.lastIndexOf(':');
+        int dispatchPort;
+        try {
+            dispatchPort = colon > 0 ? Integer.parseInt(dispatch.substring(colon + 1)) : -1;
+        } catch (NumberFormatException e) {
+            dispatchPort = -1;
+        }
+        if (dispatchPort < 1 || dispatchPort > 65_535) {
+            throw bad("--dispatch must be HOST:PORT, not '" + dispatch + "'");
+        }
+        String dispatchHost = dispatch.substring(0, colon);
+        try {
+            InetAddress.getByName(dispatchHost);
+        } catch (UnknownHostException e) {
+            throw bad("unknown host: " + dispatchHost);
+        }
+        try {
+            return new SimulationConfig.Dispatch(dispatchHost, dispatchPort, account, password);
         } catch (IllegalArgumentException e) {
             throw bad(e.getMessage());
         }

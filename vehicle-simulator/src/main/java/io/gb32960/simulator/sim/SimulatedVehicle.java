@@ -1,18 +1,33 @@
 package io.gb32960.simulator.sim;
 
+import io.gb32960.platform.common.cluster.Assignment;
+import io.gb32960.protocol.control.CustomControl;
+import io.gb32960.protocol.control.TerminalControl;
 import io.gb32960.protocol.frame.CommandId;
+import io.gb32960.protocol.frame.EncryptionType;
 import io.gb32960.protocol.frame.Edition;
 import io.gb32960.protocol.frame.FrameHeader;
 import io.gb32960.protocol.frame.ResponseFlag;
+import io.gb32960.protocol.message.ControlCommand;
+import io.gb32960.protocol.message.ControlResponse;
 import io.gb32960.protocol.message.Gb32960Message;
 import io.gb32960.protocol.message.Heartbeat;
 import io.gb32960.protocol.message.LoginCodes;
 import io.gb32960.protocol.message.PackCodes;
+import io.gb32960.protocol.message.PlatformCustomMessage;
+import io.gb32960.protocol.message.PlatformLogin;
+import io.gb32960.protocol.message.QueryCommand;
+import io.gb32960.protocol.message.QueryResponse;
+import io.gb32960.protocol.message.SetCommand;
+import io.gb32960.protocol.message.SetResponse;
 import io.gb32960.protocol.message.SubsystemCodes;
 import io.gb32960.protocol.message.TelemetryReport;
 import io.gb32960.protocol.message.TimeCalibration;
 import io.gb32960.protocol.message.VehicleLogin;
 import io.gb32960.protocol.message.VehicleLogout;
+import io.gb32960.protocol.param.Parameter;
+import io.gb32960.protocol.param.ParameterId;
+import io.gb32960.protocol.param.ParameterList;
 import io.gb32960.protocol.wire.Bytes;
 import io.gb32960.protocol.wire.DataTime;
 import io.gb32960.protocol.wire.FixedString;
@@ -24,10 +39,14 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 
+import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -55,7 +74,12 @@ final class SimulatedVehicle {
     private static final byte ONLINE = 3;
     private static final byte WAITING = 4;
     private static final byte STOPPED = 5;
+    /** Platform login 0x05 sent to the dispatcher; waiting for its answer and the assignment 0xC0. */
+    private static final byte DISPATCHING = 6;
+    private static final long RESTART_DELAY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int MAX_SERIAL = 65_531;
+    private static final String HARDWARE_VERSION = "HW1.0";
+    private static final String FIRMWARE_VERSION = "FW1.2";
     private static final LoginCodes NO_SUBSYSTEM_CODES = new SubsystemCodes(1, 0, List.of());
 
     private final Simulation sim;
@@ -78,6 +102,25 @@ final class SimulatedVehicle {
     private ScheduledFuture<?> timer;
     /** Reissue frames waiting for a session; null while empty. */
     private ArrayDeque<byte[]> backlog;
+    /** Report and heartbeat periods: from the configuration until a set command 0x81 changes them. */
+    private long intervalNanos;
+    private long heartbeatNanos;
+    /** Values of settable parameters the simulator does not model, as last set by 0x81; null until then. */
+    private Map<Integer, Parameter> setValues;
+    /** Delay of the next reconnect after a lost session instead of the jittered one; -1 for none. */
+    private long nextReconnectNanos = -1;
+
+    // dispatch mode only
+    /** Whether {@link #channel} (or the connect under way) goes to the dispatcher. */
+    private boolean viaDispatcher;
+    /** The assigned node, or null when the next connection must go through the dispatcher. */
+    private InetSocketAddress node;
+    /** {@code host:port} of the current or last assignment (for the per-node counts). */
+    private String nodeLabel;
+    /** The token of the assignment until a login with it succeeds or is refused. */
+    private String token;
+    private int nodeFailures;
+    private int platformSerial;
 
     SimulatedVehicle(Simulation sim, VehicleIdentity id, EventLoop loop, long seed) {
         this.sim = sim;
@@ -85,6 +128,8 @@ final class SimulatedVehicle {
         this.loop = loop;
         SimulationConfig c = sim.config();
         this.model = new DrivingModel(seed, c.originLatitude(), c.originLongitude());
+        this.intervalNanos = c.interval().toNanos();
+        this.heartbeatNanos = c.heartbeat().toNanos();
     }
 
     EventLoop loop() {
@@ -136,13 +181,23 @@ final class SimulatedVehicle {
         state = CONNECTING;
         SimulationStats stats = sim.stats();
         stats.connectAttempts.increment();
-        if (connectedBefore) {
-            stats.reconnects.increment();
+        SimulationConfig.Dispatch dispatch = sim.config().dispatch();
+        viaDispatcher = dispatch != null && node == null;
+        ChannelFuture connecting;
+        if (viaDispatcher) {
+            connecting = sim.connect(this, sim.dispatcherAddress());
+        } else {
+            if (connectedBefore) {
+                stats.reconnects.increment();
+            }
+            connectedBefore = true;
+            connecting = node != null ? sim.connect(this, node) : sim.connect(this);
         }
-        connectedBefore = true;
-        sim.connect(this).addListener((ChannelFuture f) -> {
+        String where = viaDispatcher ? "dispatcher " + dispatch.address() : nodeLabel != null ? "node " + nodeLabel : "";
+        connecting.addListener((ChannelFuture f) -> {
             if (!f.isSuccess()) {
-                stats.error(stats.connectFailures, "connect " + id.vin(), f.cause());
+                stats.error(stats.connectFailures, "connect " + id.vin() + (where.isEmpty() ? "" : " to " + where),
+                        f.cause());
                 if (state == CONNECTING) {
                     loginFailed(sim.config().loginRetry().toNanos());
                 }
@@ -157,15 +212,77 @@ final class SimulatedVehicle {
         }
         channel = ch;
         sim.stats().connected(1);
-        sendLogin();
+        if (viaDispatcher) {
+            sendPlatformLogin();
+        } else {
+            sendLogin();
+        }
+    }
+
+    /** Dispatch step 1: platform login 0x05 with the account, the VIN as unique id. */
+    private void sendPlatformLogin() {
+        state = DISPATCHING;
+        SimulationConfig.Dispatch d = sim.config().dispatch();
+        platformSerial = platformSerial >= MAX_SERIAL ? 1 : platformSerial + 1;
+        sim.stats().dispatchAttempts.increment();
+        write(new PlatformLogin(header(CommandId.PLATFORM_LOGIN), now(), platformSerial,
+                FixedString.of(d.account(), PlatformLogin.USERNAME_LENGTH),
+                FixedString.of(d.password(), PlatformLogin.PASSWORD_LENGTH), EncryptionType.NONE.id()));
+        timer = loop.schedule(this::loginTimedOut, sim.config().loginRetry().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** A frame on the dispatcher connection: the platform login answer, then the assignment. */
+    private void onDispatchFrame(FrameHeader h, Gb32960Message message) {
+        if (state != DISPATCHING) {
+            return;
+        }
+        SimulationStats stats = sim.stats();
+        if (h.command() == CommandId.PLATFORM_LOGIN.id() && !h.isCommand()) {
+            if (h.responseFlag() != ResponseFlag.SUCCESS) {
+                stats.dispatchRefusals.increment();
+                stats.error(stats.loginRejected, "dispatch login of " + id.vin() + " answered "
+                        + ResponseFlag.nameOf(h.responseFlag()), null);
+                loginFailed(sim.config().loginRetry().toNanos());
+            }
+        } else if (h.command() == Assignment.COMMAND && message instanceof PlatformCustomMessage custom) {
+            Assignment a;
+            try {
+                a = Assignment.from(custom);
+            } catch (RuntimeException e) {
+                stats.error(stats.badFrames, "bad assignment for " + id.vin() + ": " + custom.data().toHex(), null);
+                loginFailed(sim.config().loginRetry().toNanos());
+                return;
+            }
+            timer = cancel(timer);
+            stats.dispatchSuccesses.increment();
+            String label = a.host() + ":" + a.port();
+            stats.assigned(nodeLabel, label);
+            nodeLabel = label;
+            node = new InetSocketAddress(a.host(), a.port());
+            token = a.token();
+            nodeFailures = 0;
+            detach();
+            connect();
+        }
+    }
+
+    /** Closes the current connection without treating it as a lost session. */
+    private void detach() {
+        Channel ch = channel;
+        if (ch != null) {
+            channel = null;
+            sim.stats().connected(-1);
+            ch.close();
+        }
     }
 
     private void sendLogin() {
         state = LOGGING_IN;
         LoginCodes codes = sim.config().edition() == Edition.V2016 ? NO_SUBSYSTEM_CODES
                 : new PackCodes(Bytes.of((byte) 1), List.of(FixedString.of(packCode(), PackCodes.CODE_LENGTH)));
+        Bytes extension = token != null ? Assignment.loginExtension(token) : Bytes.EMPTY;
         write(new VehicleLogin(header(CommandId.VEHICLE_LOGIN), now(), nextSerial(),
-                FixedString.of(id.iccid(), VehicleLogin.ICCID_LENGTH), codes, Bytes.EMPTY));
+                FixedString.of(id.iccid(), VehicleLogin.ICCID_LENGTH), codes, extension));
         loginSentAt = System.nanoTime();
         timer = loop.schedule(this::loginTimedOut, sim.config().loginRetry().toNanos(), TimeUnit.NANOSECONDS);
     }
@@ -189,7 +306,7 @@ final class SimulatedVehicle {
     }
 
     private void loginTimedOut() {
-        if (state == LOGGING_IN) {
+        if (state == LOGGING_IN || state == DISPATCHING) {
             sim.stats().loginTimeouts.increment();
             loginFailed(0);
         }
@@ -198,6 +315,9 @@ final class SimulatedVehicle {
     /** One more failed login: retry after {@code delayNanos}, or after the backoff when too many failed. */
     private void loginFailed(long delayNanos) {
         timer = cancel(timer);
+        if (!viaDispatcher && node != null && ++nodeFailures >= SimulationConfig.Dispatch.NODE_ATTEMPTS) {
+            node = null; // the next attempt asks the dispatcher for a new assignment
+        }
         long delay = delayNanos;
         if (++failedLogins >= sim.config().loginAttempts()) {
             failedLogins = 0;
@@ -215,15 +335,19 @@ final class SimulatedVehicle {
         if (state == STOPPED) {
             return;
         }
-        if (channel != null && channel.isActive()) {
+        if (channel != null && channel.isActive() && !viaDispatcher
+                && (sim.config().dispatch() == null || node != null)) {
             sendLogin();
         } else {
+            detach();
             connect();
         }
     }
 
     private void loggedIn() {
         failedLogins = 0;
+        nodeFailures = 0;
+        token = null; // spent
         state = ONLINE;
         sim.stats().loggedIn(1);
         write(new TimeCalibration(header(CommandId.TIME_CALIBRATION)));
@@ -231,11 +355,9 @@ final class SimulatedVehicle {
         flushBacklog();
         if (ticker == null) {
             // the first report right away, then every interval, logged in or not, until the end
-            long interval = sim.config().interval().toNanos();
-            ticker = loop.scheduleAtFixedRate(this::tick, 0, interval, TimeUnit.NANOSECONDS);
+            ticker = loop.scheduleAtFixedRate(this::tick, 0, intervalNanos, TimeUnit.NANOSECONDS);
         }
-        long period = sim.config().heartbeat().toNanos();
-        heartbeats = loop.scheduleAtFixedRate(this::heartbeat, period, period, TimeUnit.NANOSECONDS);
+        heartbeats = loop.scheduleAtFixedRate(this::heartbeat, heartbeatNanos, heartbeatNanos, TimeUnit.NANOSECONDS);
     }
 
     private void heartbeat() {
@@ -247,11 +369,28 @@ final class SimulatedVehicle {
 
     // ---- channel events ----
 
-    /** A frame from the platform: responses are counted and timed; commands (0x80-0x82) only counted. */
-    void onFrame(FrameHeader h, int length) {
+    /**
+     * A frame from the platform: responses are counted and timed; commands 0x80-0x82 (decoded in
+     * {@code message}) are answered while logged in; on the dispatcher connection the platform login
+     * answer and the assignment 0xC0 drive the dispatch.
+     */
+    void onFrame(Channel ch, FrameHeader h, int length, Gb32960Message message) {
         SimulationStats stats = sim.stats();
         stats.received(h.command(), h.responseFlag(), length);
+        if (ch != channel) {
+            return; // late frames of a connection already left (a dispatcher's, a closed node's)
+        }
+        if (viaDispatcher) {
+            onDispatchFrame(h, message);
+            return;
+        }
         if (h.isCommand()) {
+            if (message != null && h.command() >= CommandId.QUERY.id() && h.command() <= CommandId.TERMINAL_CONTROL.id()) {
+                stats.commandReceived(h.command());
+                if (state == ONLINE) {
+                    onCommand(message);
+                }
+            }
             return;
         }
         long now = System.nanoTime();
@@ -268,8 +407,16 @@ final class SimulatedVehicle {
                 loggedIn();
             } else {
                 stats.error(stats.loginRejected, "login of " + id.vin() + " answered "
-                        + ResponseFlag.nameOf(h.responseFlag()), null);
-                loginFailed(sim.config().loginRetry().toNanos());
+                        + ResponseFlag.nameOf(h.responseFlag()) + (nodeLabel != null ? " at node " + nodeLabel : ""),
+                        null);
+                if (sim.config().dispatch() != null) {
+                    // the token is spent or was refused: the next login needs a fresh assignment, now
+                    node = null;
+                    token = null;
+                    loginFailed(0);
+                } else {
+                    loginFailed(sim.config().loginRetry().toNanos());
+                }
             }
         } else if (h.command() == CommandId.HEARTBEAT.id() && heartbeatSentAt != 0) {
             stats.heartbeatLatency.recordNanos(now - heartbeatSentAt);
@@ -297,9 +444,14 @@ final class SimulatedVehicle {
             state = WAITING;
             long base = sim.config().reconnectDelay().toNanos();
             long delay = base / 2 + (base > 1 ? ThreadLocalRandom.current().nextLong(base / 2 + 1) : 0);
+            if (nextReconnectNanos >= 0) {
+                delay = nextReconnectNanos;
+                nextReconnectNanos = -1;
+            }
             timer = loop.schedule(this::connect, delay, TimeUnit.NANOSECONDS);
-        } else if (state == LOGGING_IN) {
-            stats.error(stats.loginAborted, "connection of " + id.vin() + " closed before the login answer", null);
+        } else if (state == LOGGING_IN || state == DISPATCHING) {
+            stats.error(stats.loginAborted, "connection of " + id.vin() + " closed before the "
+                    + (state == DISPATCHING ? "assignment" : "login answer"), null);
             loginFailed(sim.config().loginRetry().toNanos());
         }
     }
@@ -318,7 +470,7 @@ final class SimulatedVehicle {
         }
         SimulationConfig c = sim.config();
         long nanos = System.nanoTime();
-        double seconds = lastTick == 0 ? c.interval().toNanos() / 1e9 : (nanos - lastTick) / 1e9;
+        double seconds = lastTick == 0 ? intervalNanos / 1e9 : (nanos - lastTick) / 1e9;
         lastTick = nanos;
         try {
             model.advance(seconds * c.timeScale());
@@ -381,6 +533,168 @@ final class SimulatedVehicle {
         }
         sim.stats().sent(message.header().command(), buf.readableBytes());
         return ch.writeAndFlush(buf).addListener(sim.writeFailureCounter());
+    }
+
+    // ---- downlink commands (B.3.5-B.3.7): answer, then act ----
+
+    private void onCommand(Gb32960Message m) {
+        try {
+            if (m instanceof QueryCommand q) {
+                answerQuery(q);
+            } else if (m instanceof SetCommand s) {
+                answerSet(s);
+            } else if (m instanceof ControlCommand c) {
+                answerControl(c);
+            }
+        } catch (RuntimeException e) {
+            sim.stats().error(sim.stats().internalErrors, "answer to " + m.header().commandName() + " for " + id.vin(), e);
+        }
+    }
+
+    private void answerQuery(QueryCommand q) {
+        List<Parameter> items = new ArrayList<>(q.parameterIds().size() + 2);
+        for (int pid : q.parameterIds()) {
+            ParameterId p = ParameterId.find(pid);
+            if (p == null) {
+                continue; // a user-defined id: nothing modelled to report
+            }
+            ParameterId length = p.lengthParameter();
+            if (length != null && items.stream().noneMatch(i -> i.id() == length.id())) {
+                items.add(parameter(length)); // a domain's width comes from its length item before it
+            }
+            items.add(parameter(p));
+        }
+        answer(new QueryResponse(answerHeader(CommandId.QUERY, ResponseFlag.SUCCESS), now(), ParameterList.of(items)));
+    }
+
+    /** The current value of {@code p} in this frame's edition. */
+    private Parameter parameter(ParameterId p) {
+        Parameter set = setValues == null ? null : setValues.get(p.id());
+        if (set != null) {
+            return set;
+        }
+        Edition e = sim.config().edition();
+        SimulationConfig c = sim.config();
+        return switch (p) {
+            case LOCAL_STORAGE_PERIOD_MS -> Parameter.ofNumber(p, 1000, e);
+            case REPORT_PERIOD_S -> Parameter.ofNumber(p, seconds(intervalNanos, maxOf(p, e)), e);
+            // 2016: milliseconds (WORD); 2025: BYTE
+            case ALARM_REPORT_PERIOD -> Parameter.ofNumber(p, e == Edition.V2016 ? 1000 : 1, e);
+            case PLATFORM_DOMAIN_LENGTH -> Parameter.ofByte(p, platformHost().length());
+            case PLATFORM_DOMAIN -> Parameter.ofText(p, platformHost());
+            case PLATFORM_PORT -> Parameter.ofWord(p, node != null ? node.getPort() : c.port());
+            case HARDWARE_VERSION -> Parameter.ofText(p, HARDWARE_VERSION);
+            case FIRMWARE_VERSION -> Parameter.ofText(p, FIRMWARE_VERSION);
+            case HEARTBEAT_PERIOD_S -> Parameter.ofByte(p, seconds(heartbeatNanos, 0xFF));
+            case TERMINAL_RESPONSE_TIMEOUT_S -> Parameter.ofWord(p, 60);
+            case PLATFORM_RESPONSE_TIMEOUT_S -> Parameter.ofWord(p, seconds(c.loginRetry().toNanos(), 0xFFFF));
+            case LOGIN_RETRY_WAIT_MIN -> Parameter.ofByte(p,
+                    (int) Math.max(1, Math.min(0xFF, c.loginBackoff().toMinutes())));
+            case PUBLIC_PLATFORM_DOMAIN_LENGTH -> Parameter.ofByte(p, publicHost().length());
+            case PUBLIC_PLATFORM_DOMAIN -> Parameter.ofText(p, publicHost());
+            case PUBLIC_PLATFORM_PORT -> Parameter.ofWord(p, c.dispatch() != null ? c.dispatch().port() : c.port());
+            case SAMPLING_INSPECTION -> Parameter.ofByte(p, 0x02); // 0x02: not under sampling inspection
+        };
+    }
+
+    private String platformHost() {
+        return node != null ? node.getHostString() : sim.config().host();
+    }
+
+    private String publicHost() {
+        SimulationConfig c = sim.config();
+        return c.dispatch() != null ? c.dispatch().host() : c.host();
+    }
+
+    private static int maxOf(ParameterId p, Edition e) {
+        return p.width(e) == 1 ? 0xFF : 0xFFFF;
+    }
+
+    /** Whole seconds of {@code nanos}, at least 1, at most {@code max}. */
+    private static int seconds(long nanos, int max) {
+        return (int) Math.max(1, Math.min(max, Math.round(nanos / 1e9)));
+    }
+
+    /**
+     * Applies a set command when every item can be set (all or nothing): report period and heartbeat
+     * take effect, other settable values are kept for later queries. Query-only ids (0x07, 0x08),
+     * unknown ids and zero periods are refused with flag 0x02.
+     */
+    private void answerSet(SetCommand s) {
+        ParameterList list = s.parameters();
+        boolean ok = list.unparsed().isEmpty();
+        for (Parameter item : list.items()) {
+            ParameterId p = item.known();
+            if (p == null || !p.settable()
+                    || (p == ParameterId.REPORT_PERIOD_S || p == ParameterId.HEARTBEAT_PERIOD_S) && item.asNumber() == 0) {
+                ok = false;
+            }
+        }
+        if (ok) {
+            for (Parameter item : list.items()) {
+                ParameterId p = item.known();
+                if (p == ParameterId.REPORT_PERIOD_S) {
+                    setInterval(TimeUnit.SECONDS.toNanos(item.asNumber()));
+                } else if (p == ParameterId.HEARTBEAT_PERIOD_S) {
+                    setHeartbeat(TimeUnit.SECONDS.toNanos(item.asNumber()));
+                } else {
+                    if (setValues == null) {
+                        setValues = new HashMap<>();
+                    }
+                    setValues.put(item.id(), item);
+                }
+            }
+        }
+        answer(new SetResponse(answerHeader(CommandId.SET, ok ? ResponseFlag.SUCCESS : ResponseFlag.ERROR), now(), null));
+    }
+
+    private void setInterval(long nanos) {
+        intervalNanos = nanos;
+        if (ticker != null) {
+            ticker.cancel(false);
+            ticker = loop.scheduleAtFixedRate(this::tick, nanos, nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void setHeartbeat(long nanos) {
+        heartbeatNanos = nanos;
+        if (heartbeats != null) {
+            heartbeats.cancel(false);
+            heartbeats = loop.scheduleAtFixedRate(this::heartbeat, nanos, nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /**
+     * Answers a control (success for the standard controls, error for user-defined ones), then acts:
+     * 0x05 closes the data link (reconnect per the usual rules), 0x02/0x03/0x04 close and reconnect
+     * after a short restart delay; 0x01 upgrade, 0x06 alarm and 0x07 are only counted.
+     */
+    private void answerControl(ControlCommand c) {
+        TerminalControl control = c.control();
+        sim.stats().control(control.controlId());
+        boolean known = !(control instanceof CustomControl);
+        ChannelFuture answered = answer(new ControlResponse(answerHeader(CommandId.TERMINAL_CONTROL,
+                known ? ResponseFlag.SUCCESS : ResponseFlag.ERROR), now(), null));
+        int cid = control.controlId();
+        if (cid == TerminalControl.SHUTDOWN || cid == TerminalControl.RESET || cid == TerminalControl.FACTORY_RESET) {
+            nextReconnectNanos = Math.min(RESTART_DELAY_NANOS, sim.config().reconnectDelay().toNanos());
+            answered.addListener(ChannelFutureListener.CLOSE);
+        } else if (cid == TerminalControl.DISCONNECT_DATA_LINK) {
+            answered.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private ChannelFuture answer(Gb32960Message m) {
+        SimulationStats stats = sim.stats();
+        stats.commandsAnswered.increment();
+        if (m.header().responseFlag() != ResponseFlag.SUCCESS) {
+            stats.commandsRefused.increment();
+        }
+        return write(m);
+    }
+
+    private FrameHeader answerHeader(CommandId command, int flag) {
+        return new FrameHeader(sim.config().edition(), command.id(), flag, id.vin(), EncryptionType.NONE.id(), 0);
     }
 
     private FrameHeader header(CommandId command) {

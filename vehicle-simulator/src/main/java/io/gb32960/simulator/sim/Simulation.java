@@ -1,5 +1,11 @@
 package io.gb32960.simulator.sim;
 
+import io.gb32960.protocol.codec.Direction;
+import io.gb32960.protocol.codec.Gb32960Decoder;
+import io.gb32960.protocol.codec.ResponseStyle;
+import io.gb32960.protocol.codec.TerminalProfile;
+import io.gb32960.protocol.control.UpgradeLayout;
+import io.gb32960.protocol.crypto.KeyProvider;
 import io.gb32960.protocol.codec.Gb32960Encoder;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
@@ -41,6 +47,11 @@ public final class Simulation {
     private final SimulationConfig config;
     private final SimulationStats stats = new SimulationStats();
     private final Gb32960Encoder encoder = Gb32960Encoder.plain();
+    private final Gb32960Decoder decoder = Gb32960Decoder.downlink();
+    /** For a remote upgrade that is not in the default (Table B.16 binary) layout: Table B.15 text. */
+    private final Gb32960Decoder textUpgradeDecoder = new Gb32960Decoder(Direction.DOWNLINK,
+            vin -> new TerminalProfile("text-upgrade", ResponseStyle.TIME_ONLY, UpgradeLayout.TABLE_B15_TEXT),
+            KeyProvider.NONE);
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private final ChannelFutureListener writeFailureCounter = f -> {
         if (!f.isSuccess()) {
@@ -48,6 +59,8 @@ public final class Simulation {
         }
     };
     private final Transport transport;
+    /** Resolved once; null in direct mode. */
+    private final InetSocketAddress dispatcherAddress;
     private EventLoopGroup group;
     private Bootstrap bootstrap;
     private SimulatedVehicle[] vehicles;
@@ -59,6 +72,8 @@ public final class Simulation {
     public Simulation(SimulationConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.transport = config.transport().resolve();
+        SimulationConfig.Dispatch d = config.dispatch();
+        this.dispatcherAddress = d == null ? null : new InetSocketAddress(d.host(), d.port());
     }
 
     /** Creates the event loops and schedules every vehicle's start over the ramp-up. Call once. */
@@ -161,7 +176,8 @@ public final class Simulation {
     public SimulationSummary summary() {
         long end = stopNanos != 0 ? stopNanos : System.nanoTime();
         return stats.summary(config.edition().label(), transport.name().toLowerCase(java.util.Locale.ROOT),
-                config.vehicles().size(), config.threads(), startNanos == 0 ? 0 : end - startNanos);
+                config.vehicles().size(), config.threads(), startNanos == 0 ? 0 : end - startNanos,
+                config.dispatch() != null);
     }
 
     public SimulationConfig config() {
@@ -181,12 +197,32 @@ public final class Simulation {
         return encoder;
     }
 
+    /** Decodes the downlink frames a vehicle acts on (commands 0x80-0x82, assignment 0xC0). */
+    Gb32960Decoder decoder() {
+        return decoder;
+    }
+
+    /** The decoder to try when {@link #decoder()} rejects a control 0x82 (a text-layout remote upgrade). */
+    Gb32960Decoder textUpgradeDecoder() {
+        return textUpgradeDecoder;
+    }
+
     ChannelFutureListener writeFailureCounter() {
         return writeFailureCounter;
     }
 
-    /** Connects {@code v} on its own event loop. */
+    /** Connects {@code v} on its own event loop to the platform (direct mode). */
     ChannelFuture connect(SimulatedVehicle v) {
-        return bootstrap.clone(v.loop()).handler(VehicleChannelHandler.initializer(v, stats)).connect();
+        return bootstrap.clone(v.loop()).handler(VehicleChannelHandler.initializer(v, this)).connect();
+    }
+
+    /** The dispatcher's address, resolved once (dispatch mode only). */
+    InetSocketAddress dispatcherAddress() {
+        return dispatcherAddress;
+    }
+
+    /** Connects {@code v} on its own event loop to {@code address} (dispatcher or assigned node). */
+    ChannelFuture connect(SimulatedVehicle v, InetSocketAddress address) {
+        return bootstrap.clone(v.loop()).handler(VehicleChannelHandler.initializer(v, this)).connect(address);
     }
 }

@@ -29,6 +29,8 @@ import java.util.Set;
  *                        stay real
  * @param alarmProbability chance per frame that a level-1/2 alarm episode starts
  * @param logoutOnStop    send vehicle logout 0x04 before closing at the end
+ * @param dispatch        the dispatch login (docs/protocol-extensions.md), or null to connect
+ *                        directly to {@code host:port}
  */
 public record SimulationConfig(String host, int port, Edition edition, List<VehicleIdentity> vehicles,
                                Duration interval, Duration duration, Duration heartbeat,
@@ -36,7 +38,40 @@ public record SimulationConfig(String host, int port, Edition edition, List<Vehi
                                Duration reconnectDelay, Duration rampUp, Duration connectTimeout,
                                int reissueBuffer, int threads, Transport transport, double timeScale,
                                double originLatitude, double originLongitude, long seed,
-                               double alarmProbability, boolean logoutOnStop) {
+                               double alarmProbability, boolean logoutOnStop, Dispatch dispatch) {
+
+    /**
+     * Where and as whom a terminal asks for its access node: platform login 0x05 at
+     * {@code host:port} with the VIN as unique id; the answer is an assignment frame 0xC0.
+     *
+     * @param account  platform user name, at most 12 bytes
+     * @param password platform password, at most 20 bytes
+     */
+    public record Dispatch(String host, int port, String account, String password) {
+
+        /** Failed connects or logins in a row at the assigned node before a vehicle asks the dispatcher again. */
+        public static final int NODE_ATTEMPTS = 3;
+
+        public Dispatch {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(password, "password");
+            require(port >= 1 && port <= 65_535, "dispatch port must be 1..65535: " + port);
+            require(!account.isEmpty() && account.length() <= io.gb32960.protocol.message.PlatformLogin.USERNAME_LENGTH
+                    && ascii(account), "the account must be 1..12 ASCII characters");
+            require(password.length() <= io.gb32960.protocol.message.PlatformLogin.PASSWORD_LENGTH && ascii(password),
+                    "the password must be at most 20 ASCII characters");
+        }
+
+        /** {@code host:port}, the label of the dispatcher. */
+        public String address() {
+            return host + ":" + port;
+        }
+
+        private static boolean ascii(String s) {
+            return s.chars().allMatch(c -> c >= 0x20 && c < 0x7F);
+        }
+    }
 
     public SimulationConfig {
         Objects.requireNonNull(host, "host");
@@ -108,6 +143,7 @@ public record SimulationConfig(String host, int port, Edition edition, List<Vehi
         private long seed = 32960;
         private double alarmProbability = 0.002;
         private boolean logoutOnStop = true;
+        private Dispatch dispatch;
 
         private Builder() {
         }
@@ -225,11 +261,17 @@ public record SimulationConfig(String host, int port, Edition edition, List<Vehi
             return this;
         }
 
+        /** Dispatch login instead of a direct connection; null (the default) for direct mode. */
+        public Builder dispatch(Dispatch dispatch) {
+            this.dispatch = dispatch;
+            return this;
+        }
+
         public SimulationConfig build() {
             return new SimulationConfig(host, port, edition, vehicles, interval, duration, heartbeat, loginRetry,
                     loginBackoff, loginAttempts, reconnectDelay, rampUp != null ? rampUp : interval, connectTimeout,
                     reissueBuffer, threads, transport, timeScale, originLatitude, originLongitude, seed,
-                    alarmProbability, logoutOnStop);
+                    alarmProbability, logoutOnStop, dispatch);
         }
     }
 }

@@ -33,6 +33,17 @@ final class SimulationStats {
     final LongAdder internalErrors = new LongAdder();
     final LongAdder reissueBuffered = new LongAdder();
     final LongAdder reissueDropped = new LongAdder();
+    final LongAdder dispatchAttempts = new LongAdder();
+    final LongAdder dispatchSuccesses = new LongAdder();
+    final LongAdder dispatchRefusals = new LongAdder();
+    /** Vehicles by the node ({@code host:port}) of their current or last assignment. */
+    private final Map<String, AtomicInteger> nodes = new ConcurrentHashMap<>();
+    /** Downlink commands 0x80-0x82 received, by command. */
+    private final AtomicLongArray commandsReceived = new AtomicLongArray(3);
+    final LongAdder commandsAnswered = new LongAdder();
+    final LongAdder commandsRefused = new LongAdder();
+    /** Terminal controls 0x82 received, by control name. */
+    private final Map<String, LongAdder> controls = new ConcurrentHashMap<>();
     final LatencyHistogram loginLatency = new LatencyHistogram();
     final LatencyHistogram heartbeatLatency = new LatencyHistogram();
     final LatencyHistogram calibrationLatency = new LatencyHistogram();
@@ -46,6 +57,23 @@ final class SimulationStats {
     void received(int command, int flag, int bytes) {
         received.computeIfAbsent(command << 8 | flag, k -> new LongAdder()).increment();
         bytesReceived.add(bytes);
+    }
+
+    /** A vehicle moved from node {@code from} (null for its first assignment) to node {@code to}. */
+    void assigned(String from, String to) {
+        if (from != null) {
+            nodes.get(from).decrementAndGet();
+        }
+        nodes.computeIfAbsent(to, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    void commandReceived(int command) {
+        commandsReceived.incrementAndGet(command - CommandId.QUERY.id());
+    }
+
+    void control(int controlId) {
+        controls.computeIfAbsent(io.gb32960.protocol.control.TerminalControl.nameOf(controlId), k -> new LongAdder())
+                .increment();
     }
 
     void connected(int delta) {
@@ -94,7 +122,8 @@ final class SimulationStats {
                 framesSent(), responses(), errors(), reconnects.sum(), bytesSent.sum());
     }
 
-    SimulationSummary summary(String edition, String transport, int vehicles, int threads, long elapsedNanos) {
+    SimulationSummary summary(String edition, String transport, int vehicles, int threads, long elapsedNanos,
+                              boolean dispatch) {
         Map<String, Long> sent = new LinkedHashMap<>();
         for (int c = 0; c < 256; c++) {
             long n = sentByCommand.get(c);
@@ -116,6 +145,24 @@ final class SimulationStats {
                 reconnects.sum(), loginFailures(), loginRejected.sum(), loginTimeouts.sum(), loginAborted.sum(),
                 new SimulationSummary.Reissue(reissueBuffered.sum(), reissueSent, reissueDropped.sum(),
                         Math.max(0, reissueBuffered.sum() - reissueSent - reissueDropped.sum())),
-                bytesSent.sum(), bytesReceived.sum(), badFrames.sum(), errors(), lastError, latency);
+                bytesSent.sum(), bytesReceived.sum(), badFrames.sum(), errors(), lastError, latency,
+                dispatch ? new SimulationSummary.Dispatch(dispatchAttempts.sum(), dispatchSuccesses.sum(),
+                        dispatchRefusals.sum(), nodeCounts()) : null, commands());
+    }
+
+    private Map<String, Integer> nodeCounts() {
+        Map<String, Integer> out = new TreeMap<>();
+        nodes.forEach((node, count) -> out.put(node, count.get()));
+        return out;
+    }
+
+    private SimulationSummary.Commands commands() {
+        Map<String, Long> received = new LinkedHashMap<>();
+        for (int i = 0; i < 3; i++) {
+            received.put(CommandId.nameOf(CommandId.QUERY.id() + i), commandsReceived.get(i));
+        }
+        Map<String, Long> byControl = new TreeMap<>();
+        controls.forEach((name, count) -> byControl.put(name, count.sum()));
+        return new SimulationSummary.Commands(received, commandsAnswered.sum(), commandsRefused.sum(), byControl);
     }
 }

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param errors         connectFailures + loginFailures + badFrames + channel and internal errors
  * @param lastError      the last error seen, or null
  * @param latency        send-to-response latency of login, heartbeat and time calibration
+ * @param dispatch       dispatch-login counters, or null in direct mode
+ * @param commands       downlink commands 0x80-0x82 received and answered
  */
 public record SimulationSummary(String edition, String transport, int vehicles, int threads, double durationSeconds,
                                 Map<String, Long> framesSent, long framesSentTotal,
@@ -26,7 +28,34 @@ public record SimulationSummary(String edition, String transport, int vehicles, 
                                 long connectAttempts, long connectFailures, long disconnects, long reconnects,
                                 long loginFailures, long loginRejected, long loginTimeouts, long loginAborted,
                                 Reissue reissue, long bytesSent, long bytesReceived, long badFrames, long errors,
-                                String lastError, Map<String, Latency> latency) {
+                                String lastError, Map<String, Latency> latency, Dispatch dispatch,
+                                Commands commands) {
+
+    /**
+     * Dispatch logins (platform login 0x05 at the dispatcher, then assignment 0xC0).
+     *
+     * @param attempts  platform logins sent to the dispatcher
+     * @param successes assignments received
+     * @param refusals  platform logins answered with an error flag
+     * @param nodes     vehicles by the node ({@code host:port}) of their current or last assignment
+     */
+    public record Dispatch(long attempts, long successes, long refusals, Map<String, Integer> nodes) {
+    }
+
+    /**
+     * Downlink commands.
+     *
+     * @param received by command name (query, set, terminalControl)
+     * @param answered answers sent (any flag)
+     * @param refused  answers sent with the error flag (a parameter it cannot set, an unknown control)
+     * @param controls terminal controls 0x82 received, by control name (remoteUpgrade, alarmWarning, ...)
+     */
+    public record Commands(Map<String, Long> received, long answered, long refused, Map<String, Long> controls) {
+
+        public long received(CommandId command) {
+            return received.getOrDefault(command.jsonName(), 0L);
+        }
+    }
 
     /**
      * Realtime frames that could not be sent when generated.
@@ -110,6 +139,26 @@ public record SimulationSummary(String edition, String transport, int vehicles, 
                 g.writeNumberProperty("max", l.max());
                 g.writeEndObject();
             });
+            g.writeEndObject();
+            if (dispatch != null) {
+                g.writeObjectPropertyStart("dispatch");
+                g.writeNumberProperty("attempts", dispatch.attempts());
+                g.writeNumberProperty("successes", dispatch.successes());
+                g.writeNumberProperty("refusals", dispatch.refusals());
+                g.writeObjectPropertyStart("nodes");
+                dispatch.nodes().forEach(g::writeNumberProperty);
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeObjectPropertyStart("commands");
+            g.writeObjectPropertyStart("received");
+            commands.received().forEach(g::writeNumberProperty);
+            g.writeEndObject();
+            g.writeNumberProperty("answered", commands.answered());
+            g.writeNumberProperty("refused", commands.refused());
+            g.writeObjectPropertyStart("controls");
+            commands.controls().forEach(g::writeNumberProperty);
+            g.writeEndObject();
             g.writeEndObject();
             g.writeEndObject();
         }

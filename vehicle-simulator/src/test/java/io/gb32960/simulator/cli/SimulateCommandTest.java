@@ -2,6 +2,7 @@ package io.gb32960.simulator.cli;
 
 import io.gb32960.protocol.message.TelemetryReport;
 import io.gb32960.protocol.message.VehicleLogin;
+import io.gb32960.simulator.sim.FakeDispatcher;
 import io.gb32960.simulator.sim.FakePlatform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,13 +107,52 @@ class SimulateCommandTest {
     @ValueSource(strings = {
         "--edition=2019", "--interval=0", "--interval=abc", "--vehicles=0", "--port=70000", "--transport=FOO",
         "--vin-pattern=LGB32960SIMULATOR%06d", "--vin-pattern=%s%s", "--vin-file=/nonexistent/vins.txt",
-        "--origin=north", "--login-attempts=0", "--time-scale=-1", "--host=no-such-host.invalid", "--unknown"})
+        "--origin=north", "--login-attempts=0", "--time-scale=-1", "--host=no-such-host.invalid", "--unknown",
+        "--dispatch=127.0.0.1:32961", "--account=fleet01"})
     void badOptionsExitWithStatusTwo(String option) {
         Run run = run("simulate", option, "--duration", "1s");
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).isNotBlank();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "127.0.0.1:0", "127.0.0.1:x", ":32961", "no-such-host.invalid:32961"})
+    void aBadDispatchAddressExitsWithStatusTwo(String address) {
+        Run run = run("simulate", "--dispatch", address, "--account", "a", "--password", "p", "--duration", "1s");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).isNotBlank();
+    }
+
+    @Test
+    void anAccountLongerThanTwelveCharactersIsABadOption() {
+        Run run = run("simulate", "--dispatch", "127.0.0.1:32961", "--account", "a-very-long-account", "--password", "p");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("account");
+    }
+
+    @Test
+    void withDispatchEachVehicleIsAssignedItsNodeAndTheSummaryCountsIt() throws InterruptedException {
+        platform.tokens = new FakeDispatcher(platform);
+        try (FakeDispatcher dispatcher = platform.tokens) {
+            Run run = run("simulate", "--dispatch", "127.0.0.1:" + dispatcher.port(), "--account", FakeDispatcher.ACCOUNT,
+                    "--password", FakeDispatcher.PASSWORD, "--vehicles", "4", "--interval", "100ms",
+                    "--duration", "1200ms", "--progress", "0");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err()).contains("against dispatcher 127.0.0.1:" + dispatcher.port());
+            JsonNode summary = MAPPER.readTree(run.out());
+            assertThat(summary.at("/dispatch/attempts").asLong()).isEqualTo(4);
+            assertThat(summary.at("/dispatch/successes").asLong()).isEqualTo(4);
+            assertThat(summary.at("/dispatch/refusals").asLong()).isZero();
+            assertThat(summary.at("/dispatch/nodes").get("127.0.0.1:" + platform.port()).asInt()).isEqualTo(4);
+            assertThat(summary.at("/responses/vehicleLogin/success").asLong()).isEqualTo(4);
+            assertThat(platform.tokenRefusals()).isZero();
+            assertThat(platform.vins()).hasSize(4);
+        }
     }
 
     @Test
@@ -130,6 +170,7 @@ class SimulateCommandTest {
         Run run = run("simulate", "--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("--login-retry", "--login-backoff", "--ramp-up", "--vin-file", "--vin-pattern");
+        assertThat(run.out()).contains("--login-retry", "--login-backoff", "--ramp-up", "--vin-file", "--vin-pattern",
+                "--dispatch", "--account", "--password");
     }
 }

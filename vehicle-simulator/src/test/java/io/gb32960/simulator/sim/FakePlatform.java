@@ -1,5 +1,6 @@
 package io.gb32960.simulator.sim;
 
+import io.gb32960.platform.common.cluster.Assignment;
 import io.gb32960.protocol.codec.Gb32960DecodeException;
 import io.gb32960.protocol.codec.Gb32960Decoder;
 import io.gb32960.protocol.codec.Gb32960Encoder;
@@ -31,6 +32,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -66,6 +68,15 @@ public final class FakePlatform implements AutoCloseable {
     public volatile int loginFlag = ResponseFlag.SUCCESS;
     /** When positive: close each VIN's first connection after this many realtime frames on it. */
     public volatile int closeFirstConnectionAfter;
+    /**
+     * When set, this platform is an access node that requires a session token: a login must carry
+     * (in its extension) a token this dispatcher issued for the VIN, used once; otherwise it is
+     * answered 0x02 and the connection closed.
+     */
+    public volatile FakeDispatcher tokens;
+    private final AtomicInteger tokenRefusals = new AtomicInteger();
+    /** The connection of each VIN's last successful login. */
+    private final Map<String, Channel> sessions = new ConcurrentHashMap<>();
 
     public FakePlatform() throws InterruptedException {
         server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
@@ -79,6 +90,28 @@ public final class FakePlatform implements AutoCloseable {
                     }
                 })
                 .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).sync().channel();
+    }
+
+    /** Logins refused for a missing, unknown or reused token. */
+    public int tokenRefusals() {
+        return tokenRefusals.get();
+    }
+
+    /** Sends {@code message} (a downlink command) on the connection of the VIN's last login. */
+    public void send(String vin, Gb32960Message message) {
+        Channel ch = sessions.get(vin);
+        if (ch == null) {
+            throw new IllegalStateException(vin + " is not logged in");
+        }
+        ch.writeAndFlush(message).syncUninterruptibly();
+    }
+
+    /** Stops listening and closes every connection: a node that went away. */
+    public void stopNode() {
+        server.close().syncUninterruptibly();
+        for (Channel ch : open) {
+            ch.close().syncUninterruptibly();
+        }
     }
 
     public int port() {
@@ -163,9 +196,19 @@ public final class FakePlatform implements AutoCloseable {
             String vin = m.header().vin();
             received.add(new Received(vin, m, System.nanoTime(), number));
             DataTime now = DataTime.of(Instant.now());
-            if (m instanceof VehicleLogin) {
+            if (m instanceof VehicleLogin login) {
+                FakeDispatcher dispatcher = tokens;
+                if (dispatcher != null && !dispatcher.consume(vin, Assignment.tokenOf(login.extension()))) {
+                    tokenRefusals.incrementAndGet();
+                    ctx.writeAndFlush(Gb32960Responses.respond(m, ResponseFlag.ERROR, now, ResponseStyle.TIME_ONLY))
+                            .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+                    return;
+                }
                 if (answerLogins) {
                     ctx.writeAndFlush(Gb32960Responses.respond(m, loginFlag, now, ResponseStyle.TIME_ONLY));
+                    if (loginFlag == ResponseFlag.SUCCESS) {
+                        sessions.put(vin, ctx.channel());
+                    }
                 }
             } else if (m instanceof Heartbeat || m instanceof TimeCalibration) {
                 ctx.writeAndFlush(Gb32960Responses.respond(m, ResponseFlag.SUCCESS, now, ResponseStyle.TIME_ONLY));
