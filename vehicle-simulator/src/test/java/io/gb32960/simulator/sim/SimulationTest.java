@@ -65,11 +65,11 @@ class SimulationTest {
         sim.start();
         List<String> vins = IntStream.rangeClosed(1, VEHICLES).mapToObj(i -> String.format("LGB32960SIM%06d", i)).toList();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> vins.stream().allMatch(v -> realtime(v).size() >= 10
+        await().atMost(Duration.ofSeconds(90)).until(() -> vins.stream().allMatch(v -> realtime(v).size() >= 10
                 && !platform.messages(v, Heartbeat.class).isEmpty()));
         sim.stop();
         SimulationSummary summary = sim.summary();
-        await().atMost(Duration.ofSeconds(10)).until(() -> platform.realtimeCount()
+        await().atMost(Duration.ofSeconds(60)).until(() -> platform.realtimeCount()
                 == summary.framesSent(CommandId.REALTIME_REPORT) && platform.count(VehicleLogout.class) == VEHICLES);
 
         assertThat(platform.vins()).containsExactlyInAnyOrderElementsOf(vins);
