@@ -49,6 +49,8 @@ public final class TelemetryPipeline implements AutoCloseable {
     private final String nodeId;
     private final int replayBatch;
     private final BlockingQueue<SpilledFrame> queue;
+    /** Waiting connections are woken once the queue is down to this, not at every free slot. */
+    private final int lowWater;
     private final ConcurrentLinkedQueue<Runnable> roomWaiters = new ConcurrentLinkedQueue<>();
     /** Frames whose Kafka send failed, handed from Kafka's I/O thread to the publisher thread. */
     private final ConcurrentLinkedQueue<SpilledFrame> failed = new ConcurrentLinkedQueue<>();
@@ -69,6 +71,7 @@ public final class TelemetryPipeline implements AutoCloseable {
         this.nodeId = nodeId;
         this.replayBatch = replayBatch;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.lowWater = queueCapacity / 2;
         this.published = meters.counter("gb32960.telemetry.published");
         this.spilled = meters.counter("gb32960.telemetry.spilled");
         this.replayed = meters.counter("gb32960.telemetry.replayed");
@@ -280,8 +283,13 @@ public final class TelemetryPipeline implements AutoCloseable {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
+    /**
+     * Wakes the connections waiting for room once the queue is down to half its capacity. Waking
+     * them at every free slot made thousands of connections retry (and mostly fail) after each
+     * batch while the node was saturated: CPU spent on back-pressure instead of on frames.
+     */
     private void wakeWaiters() {
-        if (queue.remainingCapacity() == 0) {
+        if (queue.size() > lowWater) {
             return;
         }
         Runnable r;
