@@ -1,6 +1,8 @@
 package io.gb32960.access.server;
 
+import io.gb32960.access.cluster.AssignedArrivals;
 import io.gb32960.access.session.LocalSessions;
+import io.gb32960.platform.common.cluster.NodeAssigner;
 import io.gb32960.platform.common.cluster.NodeRegistry;
 import io.gb32960.platform.common.cluster.NodeStats;
 import org.slf4j.Logger;
@@ -16,7 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Writes this node's stats to the cluster's node registry every 500 ms while its listener runs,
+ * Writes this node's stats (and takes the vehicles that arrived since off its in-flight count) to the cluster's node registry every 500 ms while its listener runs,
  * and removes the node when it stops; started after and stopped before the listener.
  */
 public final class NodeStatsPublisher implements SmartLifecycle {
@@ -30,11 +32,16 @@ public final class NodeStatsPublisher implements SmartLifecycle {
     private final AccessServerProperties props;
     private final String nodeId;
     private final Clock clock;
+    private final NodeAssigner assigner;
+    private final AssignedArrivals arrivals;
     private ScheduledExecutorService timer;
     private volatile boolean running;
 
     public NodeStatsPublisher(NodeRegistry registry, NettyAccessServer server, LocalSessions sessions,
-                              AccessServerProperties props, String nodeId, Clock clock) {
+                              AccessServerProperties props, String nodeId, Clock clock, NodeAssigner assigner,
+                              AssignedArrivals arrivals) {
+        this.assigner = assigner;
+        this.arrivals = arrivals;
         this.registry = registry;
         this.server = server;
         this.sessions = sessions;
@@ -58,7 +65,8 @@ public final class NodeStatsPublisher implements SmartLifecycle {
     private void publish(String host) {
         NodeStats stats = new NodeStats(nodeId, host, props.publicPort() > 0 ? props.publicPort() : server.port(),
                 sessions.connectionCount(), sessions.loggedInVehicles(), props.capacity(), clock.instant());
-        registry.publish(stats).whenComplete((ok, error) -> {
+        long arrived = arrivals.drain();
+        registry.publish(stats).thenCompose(x -> assigner.arrived(nodeId, arrived)).whenComplete((ok, error) -> {
             if (error != null) {
                 log.debug("node stats not published: {}", error.toString());
             }
