@@ -6,6 +6,7 @@ import io.gb32960.access.event.VehicleEventPublisher;
 import io.gb32960.access.login.FailureLimiter;
 import io.gb32960.access.login.PlatformLogins;
 import io.gb32960.access.login.VehicleLogins;
+import io.gb32960.access.login.VerifiedSecrets;
 import io.gb32960.access.session.KeyStore;
 import io.gb32960.access.session.LocalSessions;
 import io.gb32960.access.session.RegistryCache;
@@ -174,7 +175,8 @@ class AccessServerConfiguration {
         AccessServerProperties.PlatformLogin p = props.platformLogin();
         return new PlatformLogins(registry, passwordHashExecutor,
                 new FailureLimiter(p.maxFailuresPerAddress(), p.window()),
-                new FailureLimiter(p.maxFailuresPerAccount(), p.window()));
+                new FailureLimiter(p.maxFailuresPerAccount(), p.window()),
+                new VerifiedSecrets(p.verifiedTtl(), 100_000));
     }
 
     @Bean

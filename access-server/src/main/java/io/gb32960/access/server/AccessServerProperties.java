@@ -91,10 +91,13 @@ public record AccessServerProperties(
      *                              (higher: several platforms may share an address behind NAT)
      * @param window                how long failures count, from the first one
      * @param hashThreads           threads that check password hashes (PBKDF2 is deliberately slow)
+     * @param verifiedTtl           how long a password that matched an account's secret is known to
+     *                              match without deriving again (0 = always derive)
      */
     public record PlatformLogin(@DefaultValue("5") int maxFailuresPerAccount,
                                 @DefaultValue("20") int maxFailuresPerAddress,
                                 @DefaultValue("5m") Duration window,
-                                @DefaultValue("2") int hashThreads) {
+                                @DefaultValue("2") int hashThreads,
+                                @DefaultValue("10m") Duration verifiedTtl) {
     }
 }
