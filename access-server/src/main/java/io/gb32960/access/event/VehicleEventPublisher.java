@@ -30,7 +30,13 @@ public final class VehicleEventPublisher {
     }
 
     public void publish(String vin, VehicleEvent.EventType type, VehicleEvent.OfflineReason reason, String remote) {
-        VehicleEvent event = new VehicleEvent(vin, type, reason, nodeId, remote, clock.instant());
+        publishFor(nodeId, vin, type, reason, remote);
+    }
+
+    /** An event that happened on {@code node} (e.g. a dead node's vehicles going offline, noticed here). */
+    public void publishFor(String node, String vin, VehicleEvent.EventType type, VehicleEvent.OfflineReason reason,
+                           String remote) {
+        VehicleEvent event = new VehicleEvent(vin, type, reason, node, remote, clock.instant());
         published.get(type).increment();
         kafka.send(new ProducerRecord<>(Topics.VEHICLE_EVENTS, vin, json.toJson(event)));
     }

@@ -18,6 +18,7 @@ import io.gb32960.access.telemetry.TelemetryPipeline;
 import io.gb32960.access.dispatch.DispatchHandler;
 import io.gb32960.access.dispatch.DispatchServer;
 import io.gb32960.access.cluster.AssignedArrivals;
+import io.gb32960.access.cluster.DeadNodeSweeper;
 import io.gb32960.access.command.CommandExecutor;
 import io.gb32960.platform.common.command.CommandJson;
 import io.gb32960.platform.common.command.CommandQueue;
@@ -232,6 +233,12 @@ class AccessServerConfiguration {
                                         MeterRegistry meters) {
         return new SessionReconciler(store, sessions, logins, nodeId.value(), props.reconcileInterval(),
                 props.sessionTtl(), clock, meters);
+    }
+
+    @Bean
+    DeadNodeSweeper deadNodeSweeper(NodeRegistry nodes, SessionStore store, VehicleEventPublisher events, NodeId nodeId,
+                                    AccessServerProperties props, MeterRegistry meters) {
+        return new DeadNodeSweeper(nodes, store, events, nodeId.value(), props.deadNodeSweepInterval(), meters);
     }
 
     @Bean

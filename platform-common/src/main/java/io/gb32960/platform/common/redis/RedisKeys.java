@@ -111,6 +111,11 @@ public final class RedisKeys {
         return PREFIX + "cmdq:{" + vin + "}";
     }
 
+    /** Every node that has published stats and not left cleanly: a node in it but not fresh in {@link #nodes()} died. */
+    public static String knownNodes() {
+        return PREFIX + "known-nodes";
+    }
+
     public static String nodes() {
         return PREFIX + "nodes";
     }

@@ -143,6 +143,17 @@ public final class SessionStore {
             redis.call('set', KEYS[3], ARGV[1] .. '|' .. ARGV[2], 'PX', ARGV[4])
             return {'RESUMED', fields, previous}""";
 
+    /** Deletes route and session while they name the node. KEYS: session, route. ARGV: node. */
+    private static final String REMOVE_IF_NODE = """
+            local route = redis.call('get', KEYS[2])
+            local prefix = ARGV[1] .. '|'
+            if route and string.sub(route, 1, #prefix) == prefix then
+              redis.call('del', KEYS[2])
+              if redis.call('hget', KEYS[1], 'node') == ARGV[1] then redis.call('del', KEYS[1]) end
+              return 1
+            end
+            return 0""";
+
     private final RedissonClient redis;
 
     public SessionStore(RedissonClient redis) {
@@ -332,6 +343,18 @@ public final class SessionStore {
             return CompletableFuture.completedFuture(null);
         }
         return redis.<String>getSet(RedisKeys.nodeVins(node), StringCodec.INSTANCE).addAllAsync(vins).thenApply(x -> null);
+    }
+
+    /** Removes the vehicle's session and route if they still name {@code node} (a dead node); true when removed. */
+    public CompletionStage<Boolean> removeIfNode(String vin, String node) {
+        return redis.getScript(StringCodec.INSTANCE).<Long>evalAsync(RScript.Mode.READ_WRITE, REMOVE_IF_NODE,
+                        RScript.ReturnType.LONG, List.of(RedisKeys.session(vin), RedisKeys.route(vin)), node)
+                .thenApply(n -> n != null && n == 1L);
+    }
+
+    /** Forgets a dead node's VIN set. */
+    public CompletionStage<Void> deleteNodeVins(String node) {
+        return redis.getKeys().deleteAsync(RedisKeys.nodeVins(node)).thenApply(x -> null);
     }
 
     public CompletionStage<Void> removeNodeVins(String node, Collection<String> vins) {
