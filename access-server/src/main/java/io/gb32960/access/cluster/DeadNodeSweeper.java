@@ -1,5 +1,6 @@
 package io.gb32960.access.cluster;
 
+import io.gb32960.access.server.PeriodicTask;
 import io.gb32960.access.event.VehicleEventPublisher;
 import io.gb32960.platform.common.cluster.NodeRegistry;
 import io.gb32960.platform.common.event.VehicleEvent.EventType;
@@ -8,7 +9,6 @@ import io.gb32960.platform.common.redis.SessionStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * and publishes OFFLINE(NODE_LOST) for each, so the online state downstream is right even for
  * vehicles that never come back.
  */
-public final class DeadNodeSweeper implements SmartLifecycle {
+public final class DeadNodeSweeper extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(DeadNodeSweeper.class);
 
@@ -37,11 +35,10 @@ public final class DeadNodeSweeper implements SmartLifecycle {
     private final String nodeId;
     private final Duration interval;
     private final MeterRegistry meters;
-    private ScheduledExecutorService timer;
-    private volatile boolean running;
 
     public DeadNodeSweeper(NodeRegistry nodes, SessionStore store, VehicleEventPublisher events, String nodeId,
                            Duration interval, MeterRegistry meters) {
+        super("dead-node-sweeper", interval, interval, KickListener.PHASE + 2);
         this.nodes = nodes;
         this.store = store;
         this.events = events;
@@ -89,7 +86,8 @@ public final class DeadNodeSweeper implements SmartLifecycle {
         });
     }
 
-    private void runOnce() {
+    @Override
+    protected void runOnce() {
         try {
             sweep().toCompletableFuture().get(Math.max(interval.toMillis(), 5_000), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -99,33 +97,7 @@ public final class DeadNodeSweeper implements SmartLifecycle {
         }
     }
 
-    @Override
-    public void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "dead-node-sweeper");
-            t.setDaemon(true);
-            return t;
-        });
-        long millis = interval.toMillis();
-        timer.scheduleWithFixedDelay(this::runOnce, millis, millis, TimeUnit.MILLISECONDS);
-        running = true;
-    }
 
-    @Override
-    public void stop() {
-        running = false;
-        if (timer != null) {
-            timer.shutdownNow();
-        }
-    }
 
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
 
-    @Override
-    public int getPhase() {
-        return KickListener.PHASE + 2;
-    }
 }

@@ -1,19 +1,16 @@
 package io.gb32960.access.cluster;
 
+import io.gb32960.access.server.PeriodicTask;
 import io.gb32960.access.server.NettyAccessServer;
 import io.gb32960.platform.common.redis.SessionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps this node's VIN set ({@code node-vins:{NODE}}) up to date without a Redis command per
@@ -22,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * keys, so it cannot join the login script; a change not yet written when the node dies is what
  * the reconciliation exists for.
  */
-public final class NodeVinsWriter implements SmartLifecycle {
+public final class NodeVinsWriter extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(NodeVinsWriter.class);
 
@@ -31,10 +28,10 @@ public final class NodeVinsWriter implements SmartLifecycle {
     private final Duration interval;
     private final Object lock = new Object();
     private Map<String, Boolean> pending = new HashMap<>();
-    private ScheduledExecutorService timer;
-    private volatile boolean running;
 
     public NodeVinsWriter(SessionStore store, String nodeId, Duration interval) {
+        // stops after the listener: its last disconnects are written
+        super("node-vins", interval, interval, NettyAccessServer.PHASE - 1);
         this.store = store;
         this.nodeId = nodeId;
         this.interval = interval;
@@ -50,6 +47,16 @@ public final class NodeVinsWriter implements SmartLifecycle {
         synchronized (lock) {
             pending.put(vin, Boolean.FALSE);
         }
+    }
+
+    @Override
+    protected void runOnce() {
+        flush();
+    }
+
+    @Override
+    protected void afterStop() {
+        flush();
     }
 
     /** Writes what has been collected; any thread. */
@@ -75,33 +82,7 @@ public final class NodeVinsWriter implements SmartLifecycle {
                 });
     }
 
-    @Override
-    public void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "node-vins");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(this::flush, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-        running = true;
-    }
 
-    @Override
-    public void stop() {
-        running = false;
-        if (timer != null) {
-            timer.shutdownNow();
-        }
-        flush();
-    }
 
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
 
-    @Override
-    public int getPhase() {
-        return NettyAccessServer.PHASE - 1; // stops after the listener: its last disconnects are written
-    }
 }

@@ -17,13 +17,9 @@ import io.gb32960.platform.common.registry.VehicleRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.LongCodec;
-import org.redisson.config.Config;
-import redis.embedded.RedisServer;
 
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,26 +33,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LoginScriptTest {
 
     private static final Duration TTL = Duration.ofMinutes(1);
-    private static RedisServer server;
+    private static EmbeddedRedis server;
     private static RedissonClient redis;
 
     @BeforeAll
     static void start() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        server = RedisServer.builder().port(port).setting("bind 127.0.0.1").setting("save \"\"").build();
-        server.start();
-        Config config = new Config();
-        config.useSingleServer().setAddress("redis://127.0.0.1:" + port);
-        redis = Redisson.create(config);
+        server = EmbeddedRedis.start();
+        redis = server.client();
     }
 
     @AfterAll
-    static void stop() {
-        redis.shutdown();
-        server.stop();
+    static void stop() throws Exception {
+        server.close();
     }
 
     private static <T> T join(CompletionStage<T> stage) {
@@ -133,6 +121,9 @@ class LoginScriptTest {
         join(nodes.publish(new NodeStats("n1", "127.0.0.1", 1, 0, 0, 100, Instant.now())));
         join(nodes.publish(new NodeStats("n2", "127.0.0.1", 2, 50, 50, 100, Instant.now())));
         join(nodes.publish(new NodeStats("n3", "127.0.0.1", 3, 0, 0, 200, Instant.now())));
+        join(assigner.report("n1", 0, 100, 0));
+        join(assigner.report("n2", 50, 100, 0));
+        join(assigner.report("n3", 0, 200, 0));
         Map<String, Integer> chosen = new HashMap<>();
         for (int i = 0; i < 300; i++) {
             chosen.merge(join(assigner.assign()).orElseThrow().nodeId(), 1, Integer::sum);
@@ -143,10 +134,11 @@ class LoginScriptTest {
         assertThat(chosen.get("n3")).isBetween(174, 176);
         assertThat(redis.<Long>getBucket(RedisKeys.inflight("n3"), LongCodec.INSTANCE).get()).isEqualTo((long) chosen.get("n3"));
 
-        join(assigner.arrived("n3", 100));
+        // 100 arrived and are now among n3's connections: the load stays, the in-flight count drops
+        join(assigner.report("n3", 100, 200, 100));
         assertThat(redis.<Long>getBucket(RedisKeys.inflight("n3"), LongCodec.INSTANCE).get())
                 .isEqualTo(chosen.get("n3") - 100L);
-        join(assigner.arrived("n3", 1000));
+        join(assigner.report("n3", 1000, 200, 1000));
         assertThat(redis.<Long>getBucket(RedisKeys.inflight("n3"), LongCodec.INSTANCE).get()).isZero();
         for (String n : new String[]{"n1", "n2", "n3"}) {
             join(nodes.leave(n));

@@ -36,6 +36,8 @@ package io.gb32960.platform.common.redis;
  * <tr><td>{@code gb32960:inflight:{cluster}:NODE}</td><td>counter, TTL</td><td>dispatch listener / access node</td>
  *     <td>vehicles assigned to the node and not yet counted in its stats; all nodes' counters share
  *     one hash slot, so one script reads them and counts an assignment</td></tr>
+ * <tr><td>{@code gb32960:load:{cluster}}</td><td>hash</td><td>access node</td>
+ *     <td>{@code NODE:connections}, {@code NODE:capacity}: written with the in-flight decrement, read by the assignment</td></tr>
  * <tr><td>{@code gb32960:cmdq:{VIN}}</td><td>list, TTL</td><td>command gateway / access node</td>
  *     <td>commands waiting for the vehicle's next login (JSON, each with its expiry)</td></tr>
  * <tr><td>{@code gb32960:commands:{NODE}}</td><td>pub/sub channel</td><td>command gateway</td>
@@ -79,6 +81,11 @@ public final class RedisKeys {
 
     public static String inflight(String nodeId) {
         return PREFIX + "inflight:{cluster}:" + nodeId;
+    }
+
+    /** Every node's connections and capacity as last reported ({@code NODE:connections}, {@code NODE:capacity}). */
+    public static String nodeLoad() {
+        return PREFIX + "load:{cluster}";
     }
 
     /** The VINs a node has routed to itself. */
