@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Cleans up after access nodes that died without a clean shutdown: a node that published stats
- * and is neither fresh nor left is dead. One surviving node claims it (atomically), removes the
+ * and has been silent for {@code dead-node-after} (30 s) without leaving is dead. One surviving node claims it (atomically), removes the
  * sessions and routes that still name it (vehicles that logged in elsewhere since keep theirs)
  * and publishes OFFLINE(NODE_LOST) for each, so the online state downstream is right even for
  * vehicles that never come back.
@@ -34,22 +34,24 @@ public final class DeadNodeSweeper extends PeriodicTask {
     private final VehicleEventPublisher events;
     private final String nodeId;
     private final Duration interval;
+    private final Duration deadAfter;
     private final MeterRegistry meters;
 
     public DeadNodeSweeper(NodeRegistry nodes, SessionStore store, VehicleEventPublisher events, String nodeId,
-                           Duration interval, MeterRegistry meters) {
+                           Duration interval, Duration deadAfter, MeterRegistry meters) {
         super("dead-node-sweeper", interval, interval, KickListener.PHASE + 2);
         this.nodes = nodes;
         this.store = store;
         this.events = events;
         this.nodeId = nodeId;
         this.interval = interval;
+        this.deadAfter = deadAfter;
         this.meters = meters;
     }
 
     /** One round; completes with the number of vehicles whose session was removed. */
     public CompletionStage<Integer> sweep() {
-        return nodes.deadNodes().thenCompose(dead -> {
+        return nodes.deadNodes(deadAfter).thenCompose(dead -> {
             List<CompletableFuture<Integer>> swept = new ArrayList<>();
             for (String node : dead) {
                 if (!node.equals(nodeId)) {

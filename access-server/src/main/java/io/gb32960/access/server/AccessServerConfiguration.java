@@ -238,7 +238,8 @@ class AccessServerConfiguration {
     @Bean
     DeadNodeSweeper deadNodeSweeper(NodeRegistry nodes, SessionStore store, VehicleEventPublisher events, NodeId nodeId,
                                     AccessServerProperties props, MeterRegistry meters) {
-        return new DeadNodeSweeper(nodes, store, events, nodeId.value(), props.deadNodeSweepInterval(), meters);
+        return new DeadNodeSweeper(nodes, store, events, nodeId.value(), props.deadNodeSweepInterval(),
+                props.deadNodeAfter(), meters);
     }
 
     @Bean

@@ -30,6 +30,7 @@ import java.time.Duration;
  * @param dispatch          the SLB-fronted dispatch listener (platform login, node assignment)
  * @param reconcileInterval how often the node makes Redis sessions/routes agree with its connections
  * @param deadNodeSweepInterval how often the node looks for dead nodes whose sessions need removing
+ * @param deadNodeAfter     a node silent this long (no stats, no clean leave) is dead and cleaned up after
  */
 @ConfigurationProperties("gb32960.access")
 public record AccessServerProperties(
@@ -51,7 +52,8 @@ public record AccessServerProperties(
         @DefaultValue("false") boolean requireSessionToken,
         @DefaultValue Dispatch dispatch,
         @DefaultValue("60s") Duration reconcileInterval,
-        @DefaultValue("5s") Duration deadNodeSweepInterval) {
+        @DefaultValue("5s") Duration deadNodeSweepInterval,
+        @DefaultValue("30s") Duration deadNodeAfter) {
 
     /**
      * @param enabled     run the dispatch listener on this node

@@ -41,7 +41,8 @@ public final class NodeRegistry {
         RBatch batch = redis.createBatch();
         batch.<String, String>getMap(RedisKeys.nodes(), StringCodec.INSTANCE)
                 .fastPutAsync(stats.nodeId(), json.writeValueAsString(stats));
-        batch.getSet(RedisKeys.knownNodes(), StringCodec.INSTANCE).addAsync(stats.nodeId());
+        batch.<String, String>getMap(RedisKeys.knownNodes(), StringCodec.INSTANCE)
+                .fastPutAsync(stats.nodeId(), Long.toString(stats.at().toEpochMilli()));
         return batch.executeAsync().thenApply(x -> null);
     }
 
@@ -49,23 +50,41 @@ public final class NodeRegistry {
     public CompletionStage<Void> leave(String nodeId) {
         RBatch batch = redis.createBatch();
         batch.<String, String>getMap(RedisKeys.nodes(), StringCodec.INSTANCE).fastRemoveAsync(nodeId);
-        batch.getSet(RedisKeys.knownNodes(), StringCodec.INSTANCE).removeAsync(nodeId);
+        batch.<String, String>getMap(RedisKeys.knownNodes(), StringCodec.INSTANCE).fastRemoveAsync(nodeId);
         return batch.executeAsync().thenApply(x -> null);
     }
 
-    /** Nodes that published stats once and are neither fresh now nor left cleanly: they died. */
-    public CompletionStage<Set<String>> deadNodes() {
-        return redis.<String>getSet(RedisKeys.knownNodes(), StringCodec.INSTANCE).readAllAsync()
-                .thenCombine(liveNodes(), (known, live) -> {
-                    Set<String> dead = new HashSet<>(known);
-                    live.forEach(n -> dead.remove(n.nodeId()));
+    /**
+     * Nodes that published stats and have not for {@code silentFor}, without leaving cleanly: they
+     * died. (Longer than the 3 s after which dispatch skips a node: a node in a long GC pause is
+     * not given up on at once.)
+     */
+    public CompletionStage<Set<String>> deadNodes(Duration silentFor) {
+        long before = clock.millis() - silentFor.toMillis();
+        return redis.<String, String>getMap(RedisKeys.knownNodes(), StringCodec.INSTANCE).readAllMapAsync()
+                .thenApply(known -> {
+                    Set<String> dead = new HashSet<>();
+                    known.forEach((node, lastSeen) -> {
+                        if (parseMillis(lastSeen) < before) {
+                            dead.add(node);
+                        }
+                    });
                     return dead;
                 });
     }
 
+    private static long parseMillis(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /** Claims the clean-up of a dead node: true for exactly one caller. */
     public CompletionStage<Boolean> claimDead(String nodeId) {
-        return redis.<String>getSet(RedisKeys.knownNodes(), StringCodec.INSTANCE).removeAsync(nodeId);
+        return redis.<String, String>getMap(RedisKeys.knownNodes(), StringCodec.INSTANCE).fastRemoveAsync(nodeId)
+                .thenApply(n -> n == 1L);
     }
 
     /** Nodes whose stats are fresh; stale and unreadable entries are removed on the way. */

@@ -118,7 +118,7 @@ public final class RedisKeys {
         return PREFIX + "cmdq:{" + vin + "}";
     }
 
-    /** Every node that has published stats and not left cleanly: a node in it but not fresh in {@link #nodes()} died. */
+    /** Hash: every node that has published stats and not left cleanly, with when it last did (epoch ms). */
     public static String knownNodes() {
         return PREFIX + "known-nodes";
     }
