@@ -53,6 +53,7 @@ public final class VehicleLogins {
     private final NodeVinsWriter nodeVins;
     private final NodeMessages nodeMessages;
     private final CommandExecutor commands;
+    private final LoginBatcher batcher;
     private final Counter admitted;
     private final Counter refused;
 
@@ -61,6 +62,7 @@ public final class VehicleLogins {
                          MeterRegistry meters, AssignedArrivals arrivals, NodeVinsWriter nodeVins,
                          NodeMessages nodeMessages, CommandExecutor commands) {
         this.commands = commands;
+        this.batcher = new LoginBatcher(sessionStore);
         this.props = props;
         this.nodeId = nodeId;
         this.registry = registry;
@@ -89,7 +91,7 @@ public final class VehicleLogins {
                 new SessionStore.Session(vin, nodeId, c.id(), clock.instant()), props.sessionTtl(), iccid,
                 props.iccidMismatch() == AccessServerProperties.IccidMismatch.REJECT, token,
                 props.requireSessionToken());
-        sessionStore.login(request).whenComplete((outcome, error) -> c.channel().eventLoop().execute(() -> {
+        batcher.login(c.channel().eventLoop(), request).whenComplete((outcome, error) -> c.channel().eventLoop().execute(() -> {
             if (error != null) {
                 log.warn("[{}] login refused: Redis unavailable: {}", vin, error.toString());
                 meters.counter("gb32960.login.redis.errors").increment();

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
@@ -112,6 +113,23 @@ class LoginScriptTest {
         assertThat(again.status()).isEqualTo(LoginStatus.ADMITTED);
         assertThat(again.token()).isEqualTo(TokenCheck.INVALID);
         assertThat(again.previous()).contains(new Owner("node-a", "c4"));
+    }
+
+    @Test
+    void loginsSentTogetherEachGetTheirOwnOutcome() {
+        SessionStore store = new SessionStore(redis);
+        String registered = "LSCR0000000000005";
+        join(new VehicleRegistry(redis).register(RegisteredVehicle.of(registered, "")));
+        List<LoginOutcome> outcomes = store.loginAll(List.of(
+                        request(registered, "c6", "", false, null, false),
+                        request("LSCR0000000000006", "c7", "", false, null, false),
+                        request(registered, "c8", "", false, null, false)))
+                .stream().map(java.util.concurrent.CompletableFuture::join).toList();
+        assertThat(outcomes).extracting(LoginOutcome::status).containsExactly(LoginStatus.ADMITTED,
+                LoginStatus.NOT_REGISTERED, LoginStatus.ADMITTED);
+        // in order: the third login saw the first as its predecessor
+        assertThat(outcomes.get(2).previous()).contains(new Owner("node-a", "c6"));
+        assertThat(join(store.owner(registered))).contains(new Owner("node-a", "c8"));
     }
 
     @Test
