@@ -2,7 +2,6 @@ package io.gb32960.access.dispatch;
 
 import io.gb32960.access.login.PlatformLogins;
 import io.gb32960.access.server.AccessServerProperties;
-import io.gb32960.access.session.RegistryCache;
 import io.gb32960.platform.common.cluster.Assignment;
 import io.gb32960.platform.common.cluster.NodeAssigner;
 import io.gb32960.platform.common.cluster.NodeStats;
@@ -48,7 +47,6 @@ public final class DispatchHandler extends ChannelInboundHandlerAdapter {
 
     private final AccessServerProperties props;
     private final PlatformLogins platformLogins;
-    private final RegistryCache registry;
     private final SessionTokens tokens;
     private final NodeAssigner assigner;
     private final Supplier<Optional<NodeStats>> self;
@@ -57,12 +55,11 @@ public final class DispatchHandler extends ChannelInboundHandlerAdapter {
     private final Gb32960Decoder decoder = Gb32960Decoder.uplink();
 
     /** @param self this node as a fallback target when no node is registered, if its access listener runs */
-    public DispatchHandler(AccessServerProperties props, PlatformLogins platformLogins, RegistryCache registry,
+    public DispatchHandler(AccessServerProperties props, PlatformLogins platformLogins,
                            SessionTokens tokens, NodeAssigner assigner, Supplier<Optional<NodeStats>> self,
                            Clock clock, MeterRegistry meters) {
         this.props = props;
         this.platformLogins = platformLogins;
-        this.registry = registry;
         this.tokens = tokens;
         this.assigner = assigner;
         this.self = self;
@@ -102,14 +99,12 @@ public final class DispatchHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         platformLogins.verify(address, account, login.password().text())
-                .thenCompose(ok -> !ok ? CompletableFuture.completedFuture(Optional.<String>of("bad credentials"))
-                        : registry.vehicle(vin).thenApply(v -> v.isPresent() && v.get().enabled()
-                        ? Optional.<String>empty() : Optional.of("VIN not registered")))
-                .thenCompose(problem -> problem.isPresent()
-                        ? CompletableFuture.completedFuture(new Outcome(problem.get(), null, null))
-                        : tokens.create(vin, props.dispatch().tokenTtl()).thenCombine(assigner.assign(),
-                        (token, node) -> node.or(self).map(n -> new Outcome(null, n, token))
-                                .orElse(new Outcome("no access node available", null, null))))
+                .thenCompose(ok -> !ok ? CompletableFuture.completedFuture(new Outcome("bad credentials", null, null))
+                        // the token is only created for a registered, enabled VIN (one round trip)
+                        : tokens.createIfRegistered(vin, props.dispatch().tokenTtl()).thenCompose(token -> token.isEmpty()
+                        ? CompletableFuture.completedFuture(new Outcome("VIN not registered", null, null))
+                        : assigner.assign().thenApply(node -> node.or(self).map(n -> new Outcome(null, n, token.get()))
+                        .orElse(new Outcome("no access node available", null, null)))))
                 .whenComplete((outcome, error) -> ch.eventLoop().execute(() -> {
                     if (error != null) {
                         refuse(ch, login, "registry unavailable: " + error);

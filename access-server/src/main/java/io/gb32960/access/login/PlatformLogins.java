@@ -20,10 +20,12 @@ public final class PlatformLogins {
     private final FailureLimiter byAddress;
     private final FailureLimiter byAccount;
     private final VerifiedSecrets verified;
+    private final AccountCache accounts;
 
     public PlatformLogins(VehicleRegistry registry, Executor hashExecutor, FailureLimiter byAddress,
                           FailureLimiter byAccount, VerifiedSecrets verified) {
         this.verified = verified;
+        this.accounts = new AccountCache(registry, java.time.Duration.ofSeconds(2));
         this.registry = registry;
         this.hashExecutor = hashExecutor;
         this.byAddress = byAddress;
@@ -36,7 +38,7 @@ public final class PlatformLogins {
 
     /** Whether the account exists, is enabled and {@code password} is its secret; records the outcome. */
     public CompletionStage<Boolean> verify(String address, String account, String password) {
-        return registry.account(account).thenCompose(a -> {
+        return accounts.account(account).thenCompose(a -> {
                     if (a.isEmpty() || !a.get().enabled()) {
                         return CompletableFuture.completedFuture(false);
                     }

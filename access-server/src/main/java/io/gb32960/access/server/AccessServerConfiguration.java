@@ -244,14 +244,14 @@ class AccessServerConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "gb32960.access.dispatch.enabled", havingValue = "true")
-    DispatchServer dispatchServer(AccessServerProperties props, PlatformLogins platformLogins, RegistryCache registry,
+    DispatchServer dispatchServer(AccessServerProperties props, PlatformLogins platformLogins,
                                   SessionTokens tokens, NodeAssigner assigner, NettyAccessServer server,
                                   LocalSessions sessions, NodeId nodeId, Clock clock, MeterRegistry meters) {
         // no node registered yet: this node offers itself (its access listener runs in this process)
         Supplier<Optional<NodeStats>> self = () -> Optional.of(new NodeStats(nodeId.value(),
                 NodeStatsPublisher.publicHost(props), props.publicPort() > 0 ? props.publicPort() : server.port(),
                 sessions.connectionCount(), sessions.loggedInVehicles(), props.capacity(), clock.instant()));
-        DispatchHandler handler = new DispatchHandler(props, platformLogins, registry, tokens, assigner, self, clock,
+        DispatchHandler handler = new DispatchHandler(props, platformLogins, tokens, assigner, self, clock,
                 meters);
         return new DispatchServer(props, handler, new Gb32960MessageEncoder(Gb32960Encoder.plain()));
     }

@@ -116,6 +116,19 @@ class LoginScriptTest {
     }
 
     @Test
+    void aDispatchTokenIsOnlyCreatedForARegisteredEnabledVehicle() {
+        SessionTokens tokens = new SessionTokens(redis);
+        VehicleRegistry registry = new VehicleRegistry(redis);
+        assertThat(join(tokens.createIfRegistered("LSCR0000000000007", TTL))).isEmpty();
+        join(registry.register(new RegisteredVehicle("LSCR0000000000008", "", "", null, null, false)));
+        assertThat(join(tokens.createIfRegistered("LSCR0000000000008", TTL))).isEmpty();
+        join(registry.register(RegisteredVehicle.of("LSCR0000000000009", "")));
+        String token = join(tokens.createIfRegistered("LSCR0000000000009", TTL)).orElseThrow();
+        assertThat(token).hasSize(32);
+        assertThat(join(tokens.consume("LSCR0000000000009", token))).isTrue();
+    }
+
+    @Test
     void loginsSentTogetherEachGetTheirOwnOutcome() {
         SessionStore store = new SessionStore(redis);
         String registered = "LSCR0000000000005";

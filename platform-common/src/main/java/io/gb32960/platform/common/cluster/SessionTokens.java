@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -24,6 +25,16 @@ public final class SessionTokens {
             end
             return 0""";
 
+    /**
+     * A token for a registered, enabled vehicle only: one round trip checks the registry and sets
+     * the token. KEYS: vehicle, token. ARGV: token, ttl ms. Returns 1 when set.
+     */
+    private static final String CREATE_IF_REGISTERED = """
+            if redis.call('exists', KEYS[1]) == 0 then return 0 end
+            if redis.call('hget', KEYS[1], 'enabled') == 'false' then return 0 end
+            redis.call('set', KEYS[2], ARGV[1], 'PX', ARGV[2])
+            return 1""";
+
     private final RedissonClient redis;
     private final SecureRandom random = new SecureRandom();
 
@@ -33,11 +44,24 @@ public final class SessionTokens {
 
     /** A new 32-hex-digit token for {@code vin}, valid for {@code ttl}. */
     public CompletionStage<String> create(String vin, Duration ttl) {
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        String token = HexFormat.of().formatHex(bytes);
+        String token = newToken();
         return redis.<String>getBucket(RedisKeys.token(vin), StringCodec.INSTANCE).setAsync(token, ttl)
                 .thenApply(x -> token);
+    }
+
+    /** A new token for {@code vin} if the vehicle is registered and enabled (checked in the same step). */
+    public CompletionStage<Optional<String>> createIfRegistered(String vin, Duration ttl) {
+        String token = newToken();
+        return redis.getScript(StringCodec.INSTANCE).<Long>evalAsync(RScript.Mode.READ_WRITE, CREATE_IF_REGISTERED,
+                        RScript.ReturnType.LONG, List.of(RedisKeys.vehicle(vin), RedisKeys.token(vin)), token,
+                        Long.toString(ttl.toMillis()))
+                .thenApply(n -> n != null && n == 1L ? Optional.of(token) : Optional.<String>empty());
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     /** Whether {@code token} is the valid token of {@code vin}; a valid token is used up. */
