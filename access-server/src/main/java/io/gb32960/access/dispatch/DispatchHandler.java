@@ -78,6 +78,9 @@ public final class DispatchHandler extends ChannelInboundHandlerAdapter {
             Gb32960Message decoded = decoder.decode(frame.content());
             if (decoded instanceof PlatformLogin login) {
                 ctx.channel().config().setAutoRead(false); // one login per connection
+                if (ctx.pipeline().get("idle") != null) {
+                    ctx.pipeline().remove("idle"); // the answer may take a while; the terminal waits for it
+                }
                 dispatch(ctx.channel(), login);
             } else {
                 ctx.close();
@@ -100,9 +103,12 @@ public final class DispatchHandler extends ChannelInboundHandlerAdapter {
         }
         platformLogins.verify(address, account, login.password().text())
                 .thenCompose(ok -> !ok ? CompletableFuture.completedFuture(new Outcome("bad credentials", null, null))
+                        // a terminal that gave up gets no token (it would replace its newer attempt's) nor a node
+                        : !ch.isActive() ? CompletableFuture.completedFuture(new Outcome(GONE, null, null))
                         // the token is only created for a registered, enabled VIN (one round trip)
                         : tokens.createIfRegistered(vin, props.dispatch().tokenTtl()).thenCompose(token -> token.isEmpty()
                         ? CompletableFuture.completedFuture(new Outcome("VIN not registered", null, null))
+                        : !ch.isActive() ? CompletableFuture.completedFuture(new Outcome(GONE, null, null))
                         : assigner.assign().thenApply(node -> node.or(self).map(n -> new Outcome(null, n, token.get()))
                         .orElse(new Outcome("no access node available", null, null)))))
                 .whenComplete((outcome, error) -> ch.eventLoop().execute(() -> {
@@ -118,6 +124,8 @@ public final class DispatchHandler extends ChannelInboundHandlerAdapter {
 
     private record Outcome(String problem, NodeStats node, String token) {
     }
+
+    private static final String GONE = "terminal closed the connection before the answer";
 
     private void assign(Channel ch, PlatformLogin login, NodeStats node, String token) {
         DataTime now = DataTime.of(clock.instant());

@@ -2,7 +2,6 @@ package io.gb32960.access.login;
 
 import io.gb32960.platform.common.registry.VehicleRegistry;
 
-import io.gb32960.platform.common.security.HashedSecret;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -42,17 +41,7 @@ public final class PlatformLogins {
                     if (a.isEmpty() || !a.get().enabled()) {
                         return CompletableFuture.completedFuture(false);
                     }
-                    HashedSecret secret = a.get().secret();
-                    if (verified.known(account, secret, password)) {
-                        return CompletableFuture.completedFuture(true);
-                    }
-                    return CompletableFuture.supplyAsync(() -> {
-                        boolean matches = secret.matches(password);
-                        if (matches) {
-                            verified.remember(account, secret, password);
-                        }
-                        return matches;
-                    }, hashExecutor);
+                    return verified.matches(account, a.get().secret(), password, hashExecutor);
                 })
                 .thenApply(ok -> {
                     if (ok) {

@@ -10,6 +10,12 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Remembers, for a while, which presented password matched an account's stored secret, so the
@@ -24,6 +30,7 @@ public final class VerifiedSecrets {
 
     private final byte[] pepper = new byte[32];
     private final Cache<String, Entry> verified;
+    private final Map<String, CompletableFuture<Boolean>> deriving = new ConcurrentHashMap<>();
 
     public VerifiedSecrets(Duration ttl, long maxAccounts) {
         new SecureRandom().nextBytes(pepper);
@@ -40,6 +47,43 @@ public final class VerifiedSecrets {
     /** Records that {@code password} matched {@code secret} of {@code account}. */
     public void remember(String account, HashedSecret secret, String password) {
         verified.put(account, new Entry(Arrays.copyOf(secret.hash(), secret.hash().length), digest(password)));
+    }
+
+    /**
+     * Whether {@code password} matches {@code secret}: known matches at once, otherwise one
+     * derivation on {@code executor} per account, secret and password at a time; concurrent
+     * checks of the same (a fleet of one account logging in after a restart) share it.
+     */
+    public CompletableFuture<Boolean> matches(String account, HashedSecret secret, String password, Executor executor) {
+        if (known(account, secret, password)) {
+            return CompletableFuture.completedFuture(true);
+        }
+        String key = account + '\0' + HexFormat.of().formatHex(digest(password)) + '\0'
+                + HexFormat.of().formatHex(secret.hash());
+        CompletableFuture<Boolean> mine = new CompletableFuture<>();
+        CompletableFuture<Boolean> running = deriving.putIfAbsent(key, mine);
+        if (running != null) {
+            return running;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    boolean ok = known(account, secret, password) || secret.matches(password);
+                    if (ok) {
+                        remember(account, secret, password);
+                    }
+                    mine.complete(ok);
+                } catch (RuntimeException e) {
+                    mine.completeExceptionally(e);
+                } finally {
+                    deriving.remove(key, mine);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            deriving.remove(key, mine);
+            mine.completeExceptionally(e);
+        }
+        return mine;
     }
 
     public void forget(String account) {

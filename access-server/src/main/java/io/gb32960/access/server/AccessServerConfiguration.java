@@ -37,6 +37,9 @@ import io.gb32960.protocol.netty.Gb32960MessageEncoder;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.redisson.api.RedissonClient;
+import org.redisson.config.TransportMode;
+import org.redisson.spring.starter.RedissonAutoConfigurationCustomizer;
+import io.netty.channel.epoll.Epoll;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -73,6 +76,21 @@ class AccessServerConfiguration {
     NodeId nodeId(AccessServerProperties props) throws UnknownHostException {
         return new NodeId(props.nodeId().isBlank()
                 ? InetAddress.getLocalHost().getHostName() + ":" + props.port() : props.nodeId());
+    }
+
+    /**
+     * Redisson's I/O threads sized to the machine (its default, 32, contends on a small box) and
+     * on epoll where available.
+     */
+    @Bean
+    RedissonAutoConfigurationCustomizer redissonThreads(AccessServerProperties props) {
+        return config -> {
+            config.setNettyThreads(props.redisNettyThreads() > 0 ? props.redisNettyThreads()
+                    : 2 * Runtime.getRuntime().availableProcessors());
+            if (Epoll.isAvailable()) {
+                config.setTransportMode(TransportMode.EPOLL);
+            }
+        };
     }
 
     @Bean

@@ -31,6 +31,7 @@ import java.time.Duration;
  * @param reconcileInterval how often the node makes Redis sessions/routes agree with its connections
  * @param deadNodeSweepInterval how often the node looks for dead nodes whose sessions need removing
  * @param deadNodeAfter     a node silent this long (no stats, no clean leave) is dead and cleaned up after
+ * @param redisNettyThreads Redisson's I/O threads; 0 = twice the cores
  */
 @ConfigurationProperties("gb32960.access")
 public record AccessServerProperties(
@@ -53,7 +54,8 @@ public record AccessServerProperties(
         @DefaultValue Dispatch dispatch,
         @DefaultValue("60s") Duration reconcileInterval,
         @DefaultValue("5s") Duration deadNodeSweepInterval,
-        @DefaultValue("30s") Duration deadNodeAfter) {
+        @DefaultValue("30s") Duration deadNodeAfter,
+        @DefaultValue("0") int redisNettyThreads) {
 
     /**
      * @param enabled     run the dispatch listener on this node

@@ -53,7 +53,7 @@ public final class NodeStatsPublisher extends PeriodicTask {
         NodeStats stats = new NodeStats(nodeId, host, props.publicPort() > 0 ? props.publicPort() : server.port(),
                 sessions.connectionCount(), sessions.loggedInVehicles(), props.capacity(), clock.instant());
         long arrived = arrivals.drain();
-        registry.publish(stats).thenCompose(x -> assigner.report(nodeId, stats.connections(), stats.capacity(), arrived))
+        registry.publish(stats).thenCompose(x -> assigner.report(nodeId, stats.vehicles(), stats.capacity(), arrived))
                 .whenComplete((ok, error) -> {
             if (error != null) {
                 log.debug("node stats not published: {}", error.toString());

@@ -110,8 +110,10 @@ public final class NodeAssigner {
     }
 
     /**
-     * The node's load now: its connections and capacity, and {@code arrived} vehicles that came
-     * with a token since its last report (taken off its in-flight count in the same step).
+     * The node's load now: its logged-in vehicles and capacity, and {@code arrived} vehicles that
+     * logged in with a token since its last report (taken off its in-flight count in the same
+     * step). Counting logged-in vehicles, not connections, counts an arriving vehicle exactly once:
+     * in flight until the report after its login, logged in from that report on.
      */
     public CompletionStage<Void> report(String nodeId, long connections, int capacity, long arrived) {
         return redis.getScript(StringCodec.INSTANCE).<Long>evalAsync(RScript.Mode.READ_WRITE, REPORT,

@@ -36,7 +36,8 @@ public final class SessionTokens {
             return 1""";
 
     private final RedissonClient redis;
-    private final SecureRandom random = new SecureRandom();
+    /** One generator per thread: a shared SecureRandom is a lock every dispatch takes. */
+    private final ThreadLocal<SecureRandom> random = ThreadLocal.withInitial(SecureRandom::new);
 
     public SessionTokens(RedissonClient redis) {
         this.redis = redis;
@@ -60,7 +61,7 @@ public final class SessionTokens {
 
     private String newToken() {
         byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
+        random.get().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
     }
 
