@@ -136,7 +136,7 @@ public final class LoadBenchmark implements Runnable {
             m.put("disturbedAboveCores", disturbedAbove);
             m.put("nodeJar", nodeJar);
             m.put("nodeJvm", nodeJvm);
-            Map<String, String> props = new LinkedHashMap<>(Stack.nodeProperties(this, null, null));
+            Map<String, String> props = new LinkedHashMap<>(Stack.nodeProperties(this, null, null, "load-node"));
             props.putAll(nodeProperties);
             m.put("nodeProperties", props);
             m.put("brokerJvm", brokerJvm);

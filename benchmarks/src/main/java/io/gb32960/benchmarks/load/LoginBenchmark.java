@@ -108,31 +108,20 @@ final class LoginBenchmark extends LoadBenchmark.Measurement {
             Thread.sleep(warmUp.toMillis());
             LoadBenchmark.log("%s: warm-up done: %d logins answered", label, driver.succeeded());
             if (o.jfr) {
-                stack.node.jcmd("JFR.start", "name=load", "settings=profile", "duration=" + measure.toSeconds() + "s",
-                        "filename=" + stack.dir.resolve("node-" + label + ".jfr"));
+                stack.recordJfr(label, measure);
             }
             driver.resetLatency();
             long sent0 = driver.sent();
             long ok0 = driver.succeeded();
             long missed0 = driver.missed();
-            List<Sample> samples = new ArrayList<>();
-            long start = System.nanoTime();
-            samples.add(sampler.take());
-            for (int i = 1; (long) i * sample.toNanos() <= measure.toNanos(); i++) {
-                long wait = start + i * sample.toNanos() - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                }
-                Sample s = sampler.take();
-                Sample prev = samples.get(samples.size() - 1);
-                samples.add(s);
-                LoadBenchmark.log("%s: %.0f logins/s at the node, latency p50 %.1f ms p99 %.1f ms, cpu node %.2f"
-                                + " redis %.2f broker %.2f harness %.2f, other programs %.2f%s", label,
-                        Sample.rate(prev.logins(), s.logins(), prev, s), driver.latency().percentileMillis(0.5),
-                        driver.latency().percentileMillis(0.99), s.cores(prev.cpuNode(), s.cpuNode(), prev),
-                        s.cores(prev.cpuRedis(), s.cpuRedis(), prev), s.cores(prev.cpuBroker(), s.cpuBroker(), prev),
-                        s.cores(prev.cpuHarness(), s.cpuHarness(), prev), sampler.foreign(prev, s), driver.exhausted() ? " (VIN pool exhausted)" : "");
-            }
+            List<Sample> samples = sampler.window(measure, sample, (prev, s) -> LoadBenchmark.log(
+                    "%s: %.0f logins/s at the node, latency p50 %.1f ms p99 %.1f ms, cpu node %.2f"
+                            + " redis %.2f broker %.2f harness %.2f, other programs %.2f%s", label,
+                    Sample.rate(prev.logins(), s.logins(), prev, s), driver.latency().percentileMillis(0.5),
+                    driver.latency().percentileMillis(0.99), s.cores(prev.cpuNode(), s.cpuNode(), prev),
+                    s.cores(prev.cpuRedis(), s.cpuRedis(), prev), s.cores(prev.cpuBroker(), s.cpuBroker(), prev),
+                    s.cores(prev.cpuHarness(), s.cpuHarness(), prev), sampler.foreign(prev, s),
+                    driver.exhausted() ? " (VIN pool exhausted)" : ""));
             Histogram latency = driver.resetLatency();
             long sent = driver.sent() - sent0;
             long ok = driver.succeeded() - ok0;
@@ -141,11 +130,7 @@ final class LoginBenchmark extends LoadBenchmark.Measurement {
             driver.stop(Duration.ofSeconds(10));
             Sample a = samples.get(0);
             Sample b = samples.get(samples.size() - 1);
-            double[] intervals = new double[samples.size() - 1];
-            for (int i = 1; i < samples.size(); i++) {
-                intervals[i - 1] = Sample.rate(samples.get(i - 1).logins(), samples.get(i).logins(), samples.get(i - 1),
-                        samples.get(i));
-            }
+            double[] intervals = Sampler.intervalRates(samples, Sample::logins);
             Map<String, Object> run = new LinkedHashMap<>();
             run.put("run", r);
             run.put("busyBeforeRunPercent", stack.busyBeforeRunPercent);
@@ -166,13 +151,9 @@ final class LoginBenchmark extends LoadBenchmark.Measurement {
             run.put("vehicleEvents", end.sum("gb32960_vehicle_events_total"));
             run.put("cpuCores", Sampler.cpu(a, b, Runtime.getRuntime().availableProcessors()));
             run.put("otherProcessesCores", sampler.others(a, b));
-            run.put("cpuMicrosPerLogin", IngestBenchmark.perOperation(a, b, b.logins() - a.logins()));
+            run.put("cpuMicrosPerLogin", Sampler.perOperation(a, b, b.logins() - a.logins()));
             run.put("nodeThreadsMicrosPerLogin", Sampler.nodeThreads(a, b, b.logins() - a.logins()));
-            List<Object> list = new ArrayList<>();
-            for (double v : intervals) {
-                list.add(Stats.round(v, 0));
-            }
-            run.put("intervalLoginsPerSecond", list);
+            run.put("intervalLoginsPerSecond", Stats.roundedList(intervals));
             run.put("nodeCommand", String.join(" ", stack.node.command()));
             return run;
         }

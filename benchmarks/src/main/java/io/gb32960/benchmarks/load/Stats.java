@@ -30,4 +30,13 @@ final class Stats {
         double f = Math.pow(10, decimals);
         return Math.round(v * f) / f;
     }
+
+    /** The values rounded to whole numbers, for the JSON result. */
+    static List<Object> roundedList(double[] values) {
+        List<Object> out = new java.util.ArrayList<>();
+        for (double v : values) {
+            out.add(round(v, 0));
+        }
+        return out;
+    }
 }
