@@ -81,11 +81,16 @@ final class FleetOptions {
 
     /** Registers the fleet's VINs in Redis (enabled, any ICCID); they stay registered for later runs. */
     void register(LoadBenchmark.Common o, String label) throws IOException {
+        register(o, label, vehicles);
+    }
+
+    /** Registers the first {@code count} VINs of the pattern (the fleet and vehicles numbered after it). */
+    void register(LoadBenchmark.Common o, String label, int count) throws IOException {
         long t0 = System.nanoTime();
         try (RedisPipe redis = new RedisPipe(o.redisHost(), o.redisPort())) {
-            redis.registerVehicles(vin(), vehicles);
+            redis.registerVehicles(vin(), count);
         }
-        LoadBenchmark.log("%s: %d vehicles registered (%s) in %d ms", label, vehicles, vinPattern,
+        LoadBenchmark.log("%s: %d vehicles registered (%s) in %d ms", label, count, vinPattern,
                 (System.nanoTime() - t0) / 1_000_000);
     }
 

@@ -27,17 +27,8 @@ final class IngestBenchmark extends LoadBenchmark.Measurement {
     @Mixin
     FleetOptions fleet = new FleetOptions(5000, "100ms", "30s", "10s", 2);
 
-    @Option(names = "--warm-up", defaultValue = "60s", converter = LoadBenchmark.DurationConverter.class,
-            description = "Load before the window, after every vehicle logged in (default: ${DEFAULT-VALUE}).")
-    Duration warmUp;
-
-    @Option(names = "--measure", defaultValue = "60s", converter = LoadBenchmark.DurationConverter.class,
-            description = "The measurement window (default: ${DEFAULT-VALUE}).")
-    Duration measure;
-
-    @Option(names = "--sample", defaultValue = "5s", converter = LoadBenchmark.DurationConverter.class,
-            description = "Sampling period inside the window (default: ${DEFAULT-VALUE}).")
-    Duration sample;
+    @Mixin
+    WindowOptions window = new WindowOptions("60s", "60s", "5s");
 
     @Override
     public Integer call() throws Exception {
@@ -48,9 +39,7 @@ final class IngestBenchmark extends LoadBenchmark.Measurement {
                 discarded);
         Map<String, Object> settings = new LinkedHashMap<>(fleet.describe());
         settings.put("offeredFramesPerSecond", fleet.vehicles * 1e9 / fleet.interval().toNanos());
-        settings.put("warmUp", warmUp.toString());
-        settings.put("measure", measure.toString());
-        settings.put("sample", sample.toString());
+        settings.putAll(window.describe());
         System.out.println(LoadBenchmark.result("ingest", o, settings, runs, discarded));
         return 0;
     }
@@ -72,12 +61,12 @@ final class IngestBenchmark extends LoadBenchmark.Measurement {
             sim.start();
             try {
                 FleetProgress.awaitLoggedIn(sim, fleet.rampUp().plusSeconds(120), label);
-                LoadBenchmark.log("%s: all %d vehicles logged in; warming up for %s", label, fleet.vehicles, warmUp);
-                FleetProgress.sleepWithProgress(sim, warmUp, label);
+                LoadBenchmark.log("%s: all %d vehicles logged in; warming up for %s", label, fleet.vehicles, window.warmUp());
+                FleetProgress.sleepWithProgress(sim, window.warmUp(), label);
                 if (o.jfr) {
-                    stack.recordJfr(label, measure);
+                    stack.recordJfr(label, window.measure());
                 }
-                samples = sampler.window(measure, sample, (prev, s) -> LoadBenchmark.log(
+                samples = sampler.window(window.measure(), window.sample(), (prev, s) -> LoadBenchmark.log(
                         "%s: %.0f frames/s into Kafka, node in %.0f/s, sim sent %.0f/s, buffered %.0f,"
                                 + " spill %.0f, cpu node %.2f broker %.2f harness %.2f, other programs %.2f", label,
                         Sample.rate(prev.kafkaOffsets(), s.kafkaOffsets(), prev, s),

@@ -25,20 +25,25 @@ import java.util.regex.Pattern;
 
 /**
  * The access node under load, on one machine: a real Kafka broker (child JVM), the machine's Redis,
- * the packaged node (child JVM) and the load generator (this JVM). Three measurements:
+ * the packaged node or nodes (child JVMs) and the load generator (this JVM). The measurements:
  * <ul>
  *   <li>{@code ingest}: realtime frames from the simulator into Kafka, measured as the growth of the
  *   telemetry topic's end offsets over a steady window;</li>
  *   <li>{@code logins}: vehicle logins per second on connections opened beforehand, each with a VIN
  *   not yet cached, measured at the node ({@code gb32960_logins_total});</li>
- *   <li>{@code connections}: heap per connected, logged-in vehicle after full GCs.</li>
+ *   <li>{@code connections}: heap per connected, logged-in vehicle after full GCs;</li>
+ *   <li>{@code dispatch}: a fleet logging in all at once through the dispatch login on several
+ *   nodes: full-flow logins per second and the balance of the vehicles over the nodes;</li>
+ *   <li>{@code commands}: downlink command round trips (command gateway, node, terminal and back)
+ *   with every vehicle connected.</li>
  * </ul>
  * Progress goes to stderr; the result (every run, the medians, machine and settings) is JSON on stdout.
- * Run from the repository root after {@code mvn -q install -DskipTests}:
+ * Run from the repository root after {@code mvn -q package -DskipTests}:
  * {@code java -cp benchmarks/target/benchmarks.jar io.gb32960.benchmarks.load.LoadBenchmark ingest}.
  */
 @Command(name = "LoadBenchmark", mixinStandardHelpOptions = true,
-        subcommands = {IngestBenchmark.class, LoginBenchmark.class, ConnectionBenchmark.class},
+        subcommands = {IngestBenchmark.class, LoginBenchmark.class, ConnectionBenchmark.class, DispatchBenchmark.class,
+                CommandBenchmark.class},
         description = "Load benchmark of the access node with a real Kafka broker and Redis. "
                 + "Durations: 500ms, 10s, 5m.")
 public final class LoadBenchmark implements Runnable {

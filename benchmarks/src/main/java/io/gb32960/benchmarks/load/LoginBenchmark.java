@@ -1,6 +1,7 @@
 package io.gb32960.benchmarks.load;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -33,17 +34,8 @@ final class LoginBenchmark extends LoadBenchmark.Measurement {
             description = "Logins per second to offer (open loop); 0 = closed loop: the next login as soon as the last is answered (default: ${DEFAULT-VALUE}).")
     double rate;
 
-    @Option(names = "--warm-up", defaultValue = "60s", converter = LoadBenchmark.DurationConverter.class,
-            description = "Logins before the window (default: ${DEFAULT-VALUE}).")
-    Duration warmUp;
-
-    @Option(names = "--measure", defaultValue = "60s", converter = LoadBenchmark.DurationConverter.class,
-            description = "The measurement window (default: ${DEFAULT-VALUE}).")
-    Duration measure;
-
-    @Option(names = "--sample", defaultValue = "5s", converter = LoadBenchmark.DurationConverter.class,
-            description = "Sampling period inside the window (default: ${DEFAULT-VALUE}).")
-    Duration sample;
+    @Mixin
+    WindowOptions window = new WindowOptions("60s", "60s", "5s");
 
     @Option(names = "--vins", defaultValue = "1500000",
             description = "Registered VINs to log in with, each at most once per run (default: ${DEFAULT-VALUE}).")
@@ -79,9 +71,7 @@ final class LoginBenchmark extends LoadBenchmark.Measurement {
         settings.put("connections", connections);
         settings.put("connectRate", connectRate);
         settings.put("mode", rate > 0 ? "open loop at " + rate + " logins/s" : "closed loop: " + connections + " logins in flight");
-        settings.put("warmUp", warmUp.toString());
-        settings.put("measure", measure.toString());
-        settings.put("sample", sample.toString());
+        settings.putAll(window.describe());
         settings.put("vinPool", vins + " x " + vinPattern + ", each VIN at most once per run (registry cache misses)");
         settings.put("driver", "in-process io.gb32960.benchmarks.load.LoginDriver, edition 2016, " + driverThreads
                 + " event loop(s); a logged-in connection logs in its next VIN (the node moves the connection)");
@@ -105,16 +95,16 @@ final class LoginBenchmark extends LoadBenchmark.Measurement {
             }
             Sampler sampler = new Sampler(stack, redis, () -> 0);
             driver.start(rate);
-            Thread.sleep(warmUp.toMillis());
+            Thread.sleep(window.warmUp().toMillis());
             LoadBenchmark.log("%s: warm-up done: %d logins answered", label, driver.succeeded());
             if (o.jfr) {
-                stack.recordJfr(label, measure);
+                stack.recordJfr(label, window.measure());
             }
             driver.resetLatency();
             long sent0 = driver.sent();
             long ok0 = driver.succeeded();
             long missed0 = driver.missed();
-            List<Sample> samples = sampler.window(measure, sample, (prev, s) -> LoadBenchmark.log(
+            List<Sample> samples = sampler.window(window.measure(), window.sample(), (prev, s) -> LoadBenchmark.log(
                     "%s: %.0f logins/s at the node, latency p50 %.1f ms p99 %.1f ms, cpu node %.2f"
                             + " redis %.2f broker %.2f harness %.2f, other programs %.2f%s", label,
                     Sample.rate(prev.logins(), s.logins(), prev, s), driver.latency().percentileMillis(0.5),

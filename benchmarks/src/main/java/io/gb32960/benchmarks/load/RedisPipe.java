@@ -79,6 +79,13 @@ final class RedisPipe implements AutoCloseable {
         return deleted;
     }
 
+    /** {@code GET key}; null when there is none. */
+    String get(String key) throws IOException {
+        command("GET", key);
+        out.flush();
+        return (String) reply();
+    }
+
     /** {@code INFO server}'s redis_version. */
     String version() throws IOException {
         String v = info("server", "redis_version");

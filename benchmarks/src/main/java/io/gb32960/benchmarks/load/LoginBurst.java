@@ -1,0 +1,147 @@
+package io.gb32960.benchmarks.load;
+
+import io.gb32960.simulator.sim.Progress;
+import io.gb32960.simulator.sim.Simulation;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A burst of logins watched from its first packet: when the simulations' logged-in count first
+ * reached each share of the fleet (polled every 5 ms in the caller's thread), and the nodes'
+ * successful logins every 500 ms (scraped on a thread of its own, so that a slow scrape does not
+ * delay the milestones). With every vehicle starting at once, the milestones are the percentiles
+ * of the full-flow login time.
+ */
+final class LoginBurst implements AutoCloseable {
+
+    private static final double[] SHARES = {0.5, 0.9, 0.99, 1.0};
+    private static final String[] SHARE_NAMES = {"p50", "p90", "p99", "all"};
+    private static final long SCRAPE_MILLIS = 500;
+
+    private final List<Simulation> sims;
+    private final Stack stack;
+    private final long start;
+    private final ScheduledExecutorService scraper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "burst-scraper");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Seconds since the start, then the sum of the nodes' successful logins. */
+    private final List<double[]> nodeLogins = Collections.synchronizedList(new ArrayList<>());
+    private long firstNanos = -1;
+    private final long[] shareNanos = {-1, -1, -1, -1};
+
+    private LoginBurst(List<Simulation> sims, Stack stack) {
+        this.sims = sims;
+        this.stack = stack;
+        this.start = System.nanoTime();
+    }
+
+    /** Starts every simulation now, back to back. */
+    static LoginBurst start(List<Simulation> sims, Stack stack) {
+        LoginBurst burst = new LoginBurst(sims, stack);
+        sims.forEach(Simulation::start);
+        burst.scraper.scheduleAtFixedRate(burst::scrape, 0, SCRAPE_MILLIS, TimeUnit.MILLISECONDS);
+        return burst;
+    }
+
+    private void scrape() {
+        try {
+            double logins = stack.scrape().sum("gb32960_logins_total", "result=success");
+            nodeLogins.add(new double[] {(System.nanoTime() - start) / 1e9, logins});
+        } catch (IOException e) {
+            // a node too busy to answer in time: this point is missing from the series
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Waits until every vehicle is logged in, at most {@code timeout}.
+     *
+     * @return whether all did
+     */
+    boolean await(Duration timeout, String label) throws InterruptedException {
+        long deadline = start + timeout.toNanos();
+        long nextLog = start + 1_000_000_000L;
+        Progress last = null;
+        while (true) {
+            Progress p = FleetProgress.of(sims);
+            long now = System.nanoTime();
+            if (firstNanos < 0 && p.loggedIn() > 0) {
+                firstNanos = now - start;
+            }
+            for (int i = 0; i < SHARES.length; i++) {
+                if (shareNanos[i] < 0 && p.loggedIn() >= Math.ceil(SHARES[i] * p.vehicles())) {
+                    shareNanos[i] = now - start;
+                }
+            }
+            if (shareNanos[SHARES.length - 1] >= 0) {
+                return true;
+            }
+            if (now > deadline) {
+                LoadBenchmark.log("%s: only %d of %d vehicles logged in within %s", label, p.loggedIn(), p.vehicles(),
+                        timeout);
+                return false;
+            }
+            if (now >= nextLog) {
+                LoadBenchmark.log("%s: %s", label, p.line(last));
+                last = p;
+                nextLog = now + 1_000_000_000L;
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    /** Milliseconds from the start until the first vehicle, then each share of the fleet, was logged in (-1: never). */
+    Map<String, Object> loggedInAfterMs() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("first", millis(firstNanos));
+        for (int i = 0; i < SHARES.length; i++) {
+            m.put(SHARE_NAMES[i], millis(shareNanos[i]));
+        }
+        return m;
+    }
+
+    /** Logins per second over the time until {@code share} (0.5, 0.9, 0.99 or 1) of the fleet was logged in. */
+    double loginsPerSecondUntil(double share) {
+        for (int i = 0; i < SHARES.length; i++) {
+            if (SHARES[i] == share && shareNanos[i] > 0) {
+                return Math.ceil(share * FleetProgress.of(sims).vehicles()) / (shareNanos[i] / 1e9);
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** The nodes' successful logins per second in each 500 ms interval of the burst. */
+    double[] nodeIntervalRates() {
+        List<double[]> points;
+        synchronized (nodeLogins) {
+            points = new ArrayList<>(nodeLogins);
+        }
+        double[] rates = new double[Math.max(0, points.size() - 1)];
+        for (int i = 1; i < points.size(); i++) {
+            rates[i - 1] = (points.get(i)[1] - points.get(i - 1)[1]) / (points.get(i)[0] - points.get(i - 1)[0]);
+        }
+        return rates;
+    }
+
+    private static double millis(long nanos) {
+        return nanos < 0 ? -1 : Stats.round(nanos / 1e6, 1);
+    }
+
+    /** Stops the scraping (not the simulations). */
+    @Override
+    public void close() {
+        scraper.shutdownNow();
+    }
+}
