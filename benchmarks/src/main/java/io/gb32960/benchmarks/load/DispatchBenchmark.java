@@ -43,6 +43,8 @@ final class DispatchBenchmark extends LoadBenchmark.Measurement {
         SINGLE
     }
 
+    private static final Duration PRIME_RETRY = Duration.ofSeconds(5);
+
     @Mixin
     FleetOptions fleet = new FleetOptions(10_000, "60s", "60s", "0s", 3);
 
@@ -65,10 +67,11 @@ final class DispatchBenchmark extends LoadBenchmark.Measurement {
                     + "(the standard: 1 min) (default: ${DEFAULT-VALUE}).")
     Duration loginRetry;
 
-    @Option(names = "--prime", defaultValue = "0",
+    @Option(names = "--prime", defaultValue = "500",
             description = "Vehicles (numbered after the fleet) that log in through each dispatch listener, and out, "
-                    + "before the burst, so that every node has checked the account's password once; 0: the burst "
-                    + "meets nodes that have not (default: ${DEFAULT-VALUE}).")
+                    + "before the burst: one each first, so that every node has checked the account's password once, "
+                    + "then the rest at once, to warm the nodes up; 0: the burst meets fresh nodes "
+                    + "(default: ${DEFAULT-VALUE}).")
     int prime;
 
     @Option(names = "--timeout", defaultValue = "180s", converter = LoadBenchmark.DurationConverter.class,
@@ -119,7 +122,7 @@ final class DispatchBenchmark extends LoadBenchmark.Measurement {
             }
             int targets = entry == Entry.SPREAD ? nodeCount : 1;
             List<Simulation> sims = simulations(dispatchPorts, targets, fleet.identities(1, fleet.vehicles),
-                    Math.max(1, fleet.simThreads / targets));
+                    Math.max(1, fleet.simThreads / targets), loginRetry);
             Sampler sampler = new Sampler(stack, redis, () -> 0);
             Map<String, Long> tcpBefore = TcpCounters.now();
             Sample a = sampler.take();
@@ -127,24 +130,30 @@ final class DispatchBenchmark extends LoadBenchmark.Measurement {
             Map<String, Long> tcpAfter;
             boolean all;
             Map<String, Object> run = new LinkedHashMap<>();
+            if (o.jfr) {
+                stack.recordJfr(label, timeout);
+            }
             LoginBurst burst = LoginBurst.start(sims, stack);
             try {
                 all = burst.await(timeout, label);
+                if (o.jfr) {
+                    stack.stopJfr();
+                }
                 b = sampler.take();
                 tcpAfter = TcpCounters.now();
                 burst.close();
                 LoadBenchmark.log("%s: %s; %.0f vehicles online at the nodes", label,
                         all ? "every vehicle logged in" : "not every vehicle logged in",
                         stack.awaitOnline(fleet.vehicles, Duration.ofSeconds(10)));
-                double[] intervals = burst.nodeIntervalRates();
                 run.put("run", r);
                 run.put("busyBeforeRunPercent", stack.busyBeforeRunPercent);
                 run.put("allLoggedIn", all);
                 run.put("fullFlowLoginsPerSecond", Stats.round(burst.loginsPerSecondUntil(1.0), 0));
                 run.put("fullFlowLoginsPerSecondTo99Percent", Stats.round(burst.loginsPerSecondUntil(0.99), 0));
                 run.put("loggedInAfterMs", burst.loggedInAfterMs());
-                run.put("nodeLoginsPerSecondPeak", Stats.round(Stats.max(intervals), 0));
-                run.put("nodeLoginsPerSecondIntervals", Stats.roundedList(intervals));
+                run.put("nodeLoginsPerSecondPeak", Stats.round(burst.nodePeakLoginsPerSecond(), 0));
+                run.put("nodeLoginSeries", burst.nodeLoginSeries());
+                run.put("nodeScrapeFailures", burst.scrapeFailures());
                 run.putAll(nodesAndBalance(stack, redis, sims, a.metrics()));
                 run.put("simulator", simulator(sims));
                 run.put("tcp", TcpCounters.delta(tcpBefore, tcpAfter));
@@ -176,13 +185,13 @@ final class DispatchBenchmark extends LoadBenchmark.Measurement {
      * equal consecutive chunks, every vehicle starting at once.
      */
     private List<Simulation> simulations(int[] dispatchPorts, int targets, List<VehicleIdentity> vehicles,
-                                         int threadsEach) {
+                                         int threadsEach, Duration retry) {
         List<Simulation> sims = new ArrayList<>(targets);
         for (int t = 0; t < targets; t++) {
             List<VehicleIdentity> chunk = vehicles.subList(t * vehicles.size() / targets,
                     (t + 1) * vehicles.size() / targets);
             SimulationConfig config = fleet.simulation("127.0.0.1", dispatchPorts[t]).vehicles(chunk)
-                    .threads(threadsEach).loginRetry(loginRetry).logoutOnStop(true)
+                    .threads(threadsEach).loginRetry(retry).logoutOnStop(true)
                     .dispatch(new SimulationConfig.Dispatch("127.0.0.1", dispatchPorts[t], account, password)).build();
             sims.add(new Simulation(config));
         }
@@ -190,18 +199,26 @@ final class DispatchBenchmark extends LoadBenchmark.Measurement {
     }
 
     /**
-     * {@code prime} vehicles through each dispatch listener log in and out; then the nodes publish
-     * stats that no longer count them.
+     * {@code prime} vehicles through each dispatch listener log in and out, one each first (so that
+     * the rest find the password checked), then the rest at once, retrying soon (they are not
+     * measured); then the nodes publish stats that no longer count them.
      */
     private void prime(int[] dispatchPorts, String label) throws Exception {
-        List<Simulation> sims = simulations(dispatchPorts, nodeCount,
-                fleet.identities(fleet.vehicles + 1, prime * nodeCount), 1);
         long t0 = System.nanoTime();
-        sims.forEach(Simulation::start);
-        try {
-            FleetProgress.awaitLoggedIn(sims, Duration.ofSeconds(120), label + " priming");
-        } finally {
-            sims.forEach(Simulation::stop);
+        int first = fleet.vehicles + 1;
+        for (int wave : new int[] {1, prime - 1}) {
+            if (wave == 0) {
+                continue;
+            }
+            List<Simulation> sims = simulations(dispatchPorts, nodeCount, fleet.identities(first, wave * nodeCount), 1,
+                    PRIME_RETRY);
+            first += wave * nodeCount;
+            sims.forEach(Simulation::start);
+            try {
+                FleetProgress.awaitLoggedIn(sims, Duration.ofSeconds(120), label + " priming");
+            } finally {
+                sims.forEach(Simulation::stop);
+            }
         }
         Thread.sleep(1_500); // three stats rounds: connections and in-flight counts without the primers
         LoadBenchmark.log("%s: primed with %d vehicles per dispatch listener in %d ms", label, prime,

@@ -13,12 +13,13 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A burst of logins watched from its first packet: when the simulations' logged-in count first
  * reached each share of the fleet (polled every 5 ms in the caller's thread), and the nodes'
- * successful logins every 500 ms (scraped on a thread of its own, so that a slow scrape does not
- * delay the milestones). With every vehicle starting at once, the milestones are the percentiles
+ * successful logins 500 ms after the previous scrape (on a thread of its own, so that a slow scrape
+ * does not delay the milestones). With every vehicle starting at once, the milestones are the percentiles
  * of the full-flow login time.
  */
 final class LoginBurst implements AutoCloseable {
@@ -37,6 +38,7 @@ final class LoginBurst implements AutoCloseable {
     });
     /** Seconds since the start, then the sum of the nodes' successful logins. */
     private final List<double[]> nodeLogins = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger scrapeFailures = new AtomicInteger();
     private long firstNanos = -1;
     private final long[] shareNanos = {-1, -1, -1, -1};
 
@@ -50,7 +52,7 @@ final class LoginBurst implements AutoCloseable {
     static LoginBurst start(List<Simulation> sims, Stack stack) {
         LoginBurst burst = new LoginBurst(sims, stack);
         sims.forEach(Simulation::start);
-        burst.scraper.scheduleAtFixedRate(burst::scrape, 0, SCRAPE_MILLIS, TimeUnit.MILLISECONDS);
+        burst.scraper.scheduleWithFixedDelay(burst::scrape, 0, SCRAPE_MILLIS, TimeUnit.MILLISECONDS);
         return burst;
     }
 
@@ -58,10 +60,11 @@ final class LoginBurst implements AutoCloseable {
         try {
             double logins = stack.scrape().sum("gb32960_logins_total", "result=success");
             nodeLogins.add(new double[] {(System.nanoTime() - start) / 1e9, logins});
-        } catch (IOException e) {
-            // a node too busy to answer in time: this point is missing from the series
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            // a node too busy to answer in time: this point is missing from the series (a throw would end the scraping)
+            scrapeFailures.incrementAndGet();
         }
     }
 
@@ -122,17 +125,34 @@ final class LoginBurst implements AutoCloseable {
         return Double.NaN;
     }
 
-    /** The nodes' successful logins per second in each 500 ms interval of the burst. */
-    double[] nodeIntervalRates() {
-        List<double[]> points;
-        synchronized (nodeLogins) {
-            points = new ArrayList<>(nodeLogins);
+    /** The nodes' successful logins (sum) as scraped: seconds since the start, count. */
+    List<Object> nodeLoginSeries() {
+        List<Object> out = new ArrayList<>();
+        for (double[] p : points()) {
+            out.add(List.of(Stats.round(p[0], 2), p[1]));
         }
-        double[] rates = new double[Math.max(0, points.size() - 1)];
+        return out;
+    }
+
+    /** The highest rate of the nodes' successful logins between two consecutive scrapes, per second. */
+    double nodePeakLoginsPerSecond() {
+        List<double[]> points = points();
+        double peak = 0;
         for (int i = 1; i < points.size(); i++) {
-            rates[i - 1] = (points.get(i)[1] - points.get(i - 1)[1]) / (points.get(i)[0] - points.get(i - 1)[0]);
+            peak = Math.max(peak, (points.get(i)[1] - points.get(i - 1)[1]) / (points.get(i)[0] - points.get(i - 1)[0]));
         }
-        return rates;
+        return peak;
+    }
+
+    /** Scrapes of the nodes that failed or timed out (10 s) during the burst. */
+    int scrapeFailures() {
+        return scrapeFailures.get();
+    }
+
+    private List<double[]> points() {
+        synchronized (nodeLogins) {
+            return new ArrayList<>(nodeLogins);
+        }
     }
 
     private static double millis(long nanos) {

@@ -152,6 +152,13 @@ final class Stack implements AutoCloseable {
         }
     }
 
+    /** Ends the recordings of {@link #recordJfr} early; each is written to its file. */
+    void stopJfr() throws IOException, InterruptedException {
+        for (NodeProcess n : nodes) {
+            n.jcmd("JFR.stop", "name=load");
+        }
+    }
+
     /** The broker child's pid (the only java child of this JVM whose command runs KafkaBrokerMain). */
     static long brokerPid(KafkaBroker broker) {
         return ProcessHandle.current().children()
