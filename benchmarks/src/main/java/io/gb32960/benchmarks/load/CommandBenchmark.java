@@ -11,7 +11,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,19 +27,20 @@ import java.util.Map;
         description = "Command round trip gateway -> node -> terminal -> node -> gateway, every vehicle connected.")
 final class CommandBenchmark extends LoadBenchmark.Measurement {
 
+    /** A fleet reporting as usual in the background: 1,000 realtime frames and 333 heartbeats per second. */
     @Mixin
-    FleetOptions fleet = new FleetOptions(10_000, "60s", "60s", "10s", 2);
+    FleetOptions fleet = new FleetOptions(10_000, "10s", "30s", "10s", 2);
 
     @Mixin
     WindowOptions window = new WindowOptions("15s", "30s", "5s");
 
-    @Option(names = "--in-flight", defaultValue = "16",
-            description = "Closed loop: commands outstanding at all times (default: ${DEFAULT-VALUE}).")
-    int inFlight;
-
-    @Option(names = "--rate", defaultValue = "0",
+    @Option(names = "--rate", defaultValue = "500",
             description = "Commands per second to offer (open loop); 0 = closed loop with --in-flight (default: ${DEFAULT-VALUE}).")
     double rate;
+
+    @Option(names = "--in-flight", defaultValue = "16",
+            description = "With --rate 0: commands outstanding at all times (default: ${DEFAULT-VALUE}).")
+    int inFlight;
 
     @Option(names = "--parameters", defaultValue = "1,2,3", split = ",",
             description = "Parameter ids the query asks for (default: ${DEFAULT-VALUE}).")
@@ -54,8 +54,6 @@ final class CommandBenchmark extends LoadBenchmark.Measurement {
     public Integer call() throws Exception {
         LoadBenchmark.Common o = o();
         fleet.register(o, "commands");
-        List<Map<String, Object>> discarded = new ArrayList<>();
-        List<Map<String, Object>> runs = LoadBenchmark.runAll(o, "commands", "latencyP99Ms", r -> runOnce(r), discarded);
         Map<String, Object> settings = new LinkedHashMap<>(fleet.describe());
         settings.putAll(window.describe());
         settings.put("mode", rate > 0 ? "open loop at " + rate + " commands/s"
@@ -64,8 +62,7 @@ final class CommandBenchmark extends LoadBenchmark.Measurement {
         settings.put("commandTimeout", commandTimeout.toString());
         settings.put("gateway", "io.gb32960.platform.common.command.CommandGateway in this JVM (Redisson, "
                 + "Settings.standard: resend after 1 min, so none within the timeout)");
-        System.out.println(LoadBenchmark.result("commands", o, settings, runs, discarded));
-        return 0;
+        return runAndReport("commands", "latencyP99Ms", r -> runOnce(r), settings);
     }
 
     private Map<String, Object> runOnce(int r) throws Exception {
@@ -93,23 +90,23 @@ final class CommandBenchmark extends LoadBenchmark.Measurement {
                 driver.start(inFlight, rate);
                 Thread.sleep(window.warmUp().toMillis());
                 LoadBenchmark.log("%s: warm-up done: %d commands completed, p99 %.1f ms", label, driver.completed(),
-                        driver.latency().percentileMillis(0.99));
+                        driver.latency().current().percentileMillis(0.99));
                 if (o.jfr) {
                     stack.recordJfr(label, window.measure());
                 }
                 Sampler sampler = new Sampler(stack, redis, () -> 0);
                 CommandDriver d = driver;
-                d.resetLatency();
+                d.latency().reset();
                 long completed0 = d.completed();
                 Map<String, Long> results0 = d.results();
                 List<Sample> samples = sampler.window(window.measure(), window.sample(), (prev, s) -> LoadBenchmark.log(
                         "%s: %.0f commands/s answered at the node, gateway p50 %.2f ms p99 %.2f ms, cpu node %.2f"
                                 + " redis %.2f harness %.2f, other programs %.2f", label,
-                        Sample.rate(answered(prev), answered(s), prev, s), d.latency().percentileMillis(0.5),
-                        d.latency().percentileMillis(0.99), s.cores(prev.cpuNode(), s.cpuNode(), prev),
+                        Sample.rate(answered(prev), answered(s), prev, s), d.latency().current().percentileMillis(0.5),
+                        d.latency().current().percentileMillis(0.99), s.cores(prev.cpuNode(), s.cpuNode(), prev),
                         s.cores(prev.cpuRedis(), s.cpuRedis(), prev), s.cores(prev.cpuHarness(), s.cpuHarness(), prev),
                         sampler.foreign(prev, s)));
-                Histogram latency = d.resetLatency();
+                Histogram latency = d.latency().reset();
                 long completed = d.completed() - completed0;
                 Map<String, Long> results = d.results();
                 results.replaceAll((status, n) -> n - results0.getOrDefault(status, 0L));

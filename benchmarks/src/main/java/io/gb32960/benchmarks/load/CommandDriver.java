@@ -35,7 +35,7 @@ final class CommandDriver implements AutoCloseable {
     private final LongAdder completed = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final Map<CommandResult.Status, LongAdder> byStatus = new EnumMap<>(CommandResult.Status.class);
-    private volatile Histogram latency = new Histogram();
+    private final LatencyWindow latency = new LatencyWindow();
     private volatile boolean running;
     private volatile boolean paced;
     private ScheduledExecutorService pacer;
@@ -96,14 +96,8 @@ final class CommandDriver implements AutoCloseable {
         });
     }
 
-    /** Starts a fresh latency histogram (the measurement window) and returns the old one. */
-    Histogram resetLatency() {
-        Histogram old = latency;
-        latency = new Histogram();
-        return old;
-    }
-
-    Histogram latency() {
+    /** Send-to-answer latency; reset it at the start of the measurement window. */
+    LatencyWindow latency() {
         return latency;
     }
 

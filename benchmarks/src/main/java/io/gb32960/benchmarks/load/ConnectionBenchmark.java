@@ -8,9 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,14 +32,10 @@ final class ConnectionBenchmark extends LoadBenchmark.Measurement {
     public Integer call() throws Exception {
         LoadBenchmark.Common o = o();
         fleet.register(o, "connections");
-        List<Map<String, Object>> discarded = new ArrayList<>();
-        List<Map<String, Object>> runs = LoadBenchmark.runAll(o, "connection", "heapPerVehicleKb", r -> runOnce(r),
-                discarded);
         Map<String, Object> settings = new LinkedHashMap<>(fleet.describe());
         settings.put("logoutOnStop", false);
         settings.put("settle", settle.toString());
-        System.out.println(LoadBenchmark.result("connections", o, settings, runs, discarded));
-        return 0;
+        return runAndReport("connections", "heapPerVehicleKb", r -> runOnce(r), settings);
     }
 
     private Map<String, Object> runOnce(int r) throws Exception {

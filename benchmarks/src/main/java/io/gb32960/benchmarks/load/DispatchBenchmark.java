@@ -91,9 +91,6 @@ final class DispatchBenchmark extends LoadBenchmark.Measurement {
         }
         LoadBenchmark.log("dispatch: platform account %s saved (PBKDF2, %d iterations)", account,
                 HashedSecret.DEFAULT_ITERATIONS);
-        List<Map<String, Object>> discarded = new ArrayList<>();
-        List<Map<String, Object>> runs = LoadBenchmark.runAll(o, "dispatch", "fullFlowLoginsPerSecond",
-                r -> runOnce(r), discarded);
         Map<String, Object> settings = new LinkedHashMap<>(fleet.describe());
         settings.put("nodes", nodeCount);
         settings.put("entry", entry == Entry.SPREAD ? "spread: vehicle chunks of equal size, one simulation per "
@@ -104,8 +101,7 @@ final class DispatchBenchmark extends LoadBenchmark.Measurement {
         settings.put("primeVehiclesPerDispatcher", prime);
         settings.put("fullFlow", "from the start of the simulations (every vehicle at once) until the simulator "
                 + "saw the vehicle login answered with success at its node");
-        System.out.println(LoadBenchmark.result("dispatch", o, settings, runs, discarded));
-        return 0;
+        return runAndReport("dispatch", "fullFlowLoginsPerSecond", r -> runOnce(r), settings);
     }
 
     private Map<String, Object> runOnce(int r) throws Exception {

@@ -5,10 +5,8 @@ import io.gb32960.simulator.sim.Simulation;
 import io.gb32960.simulator.sim.SimulationSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,14 +32,10 @@ final class IngestBenchmark extends LoadBenchmark.Measurement {
     public Integer call() throws Exception {
         LoadBenchmark.Common o = o();
         fleet.register(o, "ingest");
-        List<Map<String, Object>> discarded = new ArrayList<>();
-        List<Map<String, Object>> runs = LoadBenchmark.runAll(o, "ingest", "kafkaFramesPerSecond", r -> runOnce(r),
-                discarded);
         Map<String, Object> settings = new LinkedHashMap<>(fleet.describe());
         settings.put("offeredFramesPerSecond", fleet.vehicles * 1e9 / fleet.interval().toNanos());
         settings.putAll(window.describe());
-        System.out.println(LoadBenchmark.result("ingest", o, settings, runs, discarded));
-        return 0;
+        return runAndReport("ingest", "kafkaFramesPerSecond", r -> runOnce(r), settings);
     }
 
     private Map<String, Object> runOnce(int r) throws Exception {

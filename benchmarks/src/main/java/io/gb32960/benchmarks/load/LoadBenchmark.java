@@ -9,7 +9,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -334,6 +333,17 @@ public final class LoadBenchmark implements Runnable {
 
         Common o() {
             return common;
+        }
+
+        /**
+         * Runs the measurement until enough undisturbed runs are in ({@link #runAll}) and prints the
+         * result document, with {@code settings} besides the common ones, on stdout.
+         */
+        int runAndReport(String name, String figure, RunBody body, Map<String, Object> settings) throws Exception {
+            List<Map<String, Object>> discarded = new ArrayList<>();
+            List<Map<String, Object>> runs = runAll(common, name, figure, body, discarded);
+            System.out.println(result(name, common, settings, runs, discarded));
+            return 0;
         }
     }
 }

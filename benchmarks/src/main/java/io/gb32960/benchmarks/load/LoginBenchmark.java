@@ -5,7 +5,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,16 +56,6 @@ final class LoginBenchmark extends LoadBenchmark.Measurement {
             redis.registerVehicles(vin, vins);
         }
         LoadBenchmark.log("logins: %d VINs registered (%s) in %d ms", vins, vinPattern, (System.nanoTime() - t0) / 1_000_000);
-        List<Map<String, Object>> runs = new ArrayList<>();
-        List<Map<String, Object>> discarded = new ArrayList<>();
-        try {
-            runs.addAll(LoadBenchmark.runAll(o, "login", "nodeLoginsPerSecond", r -> runOnce(r, vin), discarded));
-        } finally {
-            try (RedisPipe redis = new RedisPipe(o.redisHost(), o.redisPort())) {
-                long deleted = redis.removeVehicles(vin, vins);
-                LoadBenchmark.log("logins: removed %d keys (registry, sessions, routes of the pool)", deleted);
-            }
-        }
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("connections", connections);
         settings.put("connectRate", connectRate);
@@ -75,8 +64,14 @@ final class LoginBenchmark extends LoadBenchmark.Measurement {
         settings.put("vinPool", vins + " x " + vinPattern + ", each VIN at most once per run (registry cache misses)");
         settings.put("driver", "in-process io.gb32960.benchmarks.load.LoginDriver, edition 2016, " + driverThreads
                 + " event loop(s); a logged-in connection logs in its next VIN (the node moves the connection)");
-        System.out.println(LoadBenchmark.result("logins", o, settings, runs, discarded));
-        return 0;
+        try {
+            return runAndReport("logins", "nodeLoginsPerSecond", r -> runOnce(r, vin), settings);
+        } finally {
+            try (RedisPipe redis = new RedisPipe(o.redisHost(), o.redisPort())) {
+                long deleted = redis.removeVehicles(vin, vins);
+                LoadBenchmark.log("logins: removed %d keys (registry, sessions, routes of the pool)", deleted);
+            }
+        }
     }
 
     private Map<String, Object> runOnce(int r, IntFunction<String> vin) throws Exception {
@@ -100,19 +95,19 @@ final class LoginBenchmark extends LoadBenchmark.Measurement {
             if (o.jfr) {
                 stack.recordJfr(label, window.measure());
             }
-            driver.resetLatency();
+            driver.latency().reset();
             long sent0 = driver.sent();
             long ok0 = driver.succeeded();
             long missed0 = driver.missed();
             List<Sample> samples = sampler.window(window.measure(), window.sample(), (prev, s) -> LoadBenchmark.log(
                     "%s: %.0f logins/s at the node, latency p50 %.1f ms p99 %.1f ms, cpu node %.2f"
                             + " redis %.2f broker %.2f harness %.2f, other programs %.2f%s", label,
-                    Sample.rate(prev.logins(), s.logins(), prev, s), driver.latency().percentileMillis(0.5),
-                    driver.latency().percentileMillis(0.99), s.cores(prev.cpuNode(), s.cpuNode(), prev),
+                    Sample.rate(prev.logins(), s.logins(), prev, s), driver.latency().current().percentileMillis(0.5),
+                    driver.latency().current().percentileMillis(0.99), s.cores(prev.cpuNode(), s.cpuNode(), prev),
                     s.cores(prev.cpuRedis(), s.cpuRedis(), prev), s.cores(prev.cpuBroker(), s.cpuBroker(), prev),
                     s.cores(prev.cpuHarness(), s.cpuHarness(), prev), sampler.foreign(prev, s),
                     driver.exhausted() ? " (VIN pool exhausted)" : ""));
-            Histogram latency = driver.resetLatency();
+            Histogram latency = driver.latency().reset();
             long sent = driver.sent() - sent0;
             long ok = driver.succeeded() - ok0;
             long missed = driver.missed() - missed0;
