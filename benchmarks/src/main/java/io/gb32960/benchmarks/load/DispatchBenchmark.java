@@ -43,7 +43,8 @@ final class DispatchBenchmark extends LoadBenchmark.Measurement {
         SINGLE
     }
 
-    private static final Duration PRIME_RETRY = Duration.ofSeconds(5);
+    /** Dispatch logins per second and listener while priming. */
+    private static final int PRIME_RATE = 100;
 
     @Mixin
     FleetOptions fleet = new FleetOptions(10_000, "60s", "60s", "0s", 3);
@@ -70,7 +71,7 @@ final class DispatchBenchmark extends LoadBenchmark.Measurement {
     @Option(names = "--prime", defaultValue = "500",
             description = "Vehicles (numbered after the fleet) that log in through each dispatch listener, and out, "
                     + "before the burst: one each first, so that every node has checked the account's password once, "
-                    + "then the rest at once, to warm the nodes up; 0: the burst meets fresh nodes "
+                    + "then the rest at 100/s per listener, to warm the nodes up; 0: the burst meets fresh nodes "
                     + "(default: ${DEFAULT-VALUE}).")
     int prime;
 
@@ -118,7 +119,7 @@ final class DispatchBenchmark extends LoadBenchmark.Measurement {
             }
             int targets = entry == Entry.SPREAD ? nodeCount : 1;
             List<Simulation> sims = simulations(dispatchPorts, targets, fleet.identities(1, fleet.vehicles),
-                    Math.max(1, fleet.simThreads / targets), loginRetry);
+                    Math.max(1, fleet.simThreads / targets), loginRetry, fleet.rampUp());
             Sampler sampler = new Sampler(stack, redis, () -> 0);
             Map<String, Long> tcpBefore = TcpCounters.now();
             Sample a = sampler.take();
@@ -178,16 +179,16 @@ final class DispatchBenchmark extends LoadBenchmark.Measurement {
 
     /**
      * One simulation for each of the first {@code targets} dispatch listeners, the vehicles in
-     * equal consecutive chunks, every vehicle starting at once.
+     * equal consecutive chunks.
      */
     private List<Simulation> simulations(int[] dispatchPorts, int targets, List<VehicleIdentity> vehicles,
-                                         int threadsEach, Duration retry) {
+                                         int threadsEach, Duration retry, Duration rampUp) {
         List<Simulation> sims = new ArrayList<>(targets);
         for (int t = 0; t < targets; t++) {
             List<VehicleIdentity> chunk = vehicles.subList(t * vehicles.size() / targets,
                     (t + 1) * vehicles.size() / targets);
             SimulationConfig config = fleet.simulation("127.0.0.1", dispatchPorts[t]).vehicles(chunk)
-                    .threads(threadsEach).loginRetry(retry).logoutOnStop(true)
+                    .threads(threadsEach).loginRetry(retry).rampUp(rampUp).logoutOnStop(true)
                     .dispatch(new SimulationConfig.Dispatch("127.0.0.1", dispatchPorts[t], account, password)).build();
             sims.add(new Simulation(config));
         }
@@ -195,9 +196,9 @@ final class DispatchBenchmark extends LoadBenchmark.Measurement {
     }
 
     /**
-     * {@code prime} vehicles through each dispatch listener log in and out, one each first (so that
-     * the rest find the password checked), then the rest at once, retrying soon (they are not
-     * measured); then the nodes publish stats that no longer count them.
+     * {@code prime} vehicles through each dispatch listener log in and out: one each first (so that
+     * the rest find the password checked), then the rest at {@link #PRIME_RATE} per listener (they
+     * warm the nodes up, they are not measured); then the nodes publish stats that no longer count them.
      */
     private void prime(int[] dispatchPorts, String label) throws Exception {
         long t0 = System.nanoTime();
@@ -206,12 +207,13 @@ final class DispatchBenchmark extends LoadBenchmark.Measurement {
             if (wave == 0) {
                 continue;
             }
+            Duration rampUp = Duration.ofMillis(1000L * wave / PRIME_RATE);
             List<Simulation> sims = simulations(dispatchPorts, nodeCount, fleet.identities(first, wave * nodeCount), 1,
-                    PRIME_RETRY);
+                    loginRetry, rampUp);
             first += wave * nodeCount;
             sims.forEach(Simulation::start);
             try {
-                FleetProgress.awaitLoggedIn(sims, Duration.ofSeconds(120), label + " priming");
+                FleetProgress.awaitLoggedIn(sims, rampUp.plus(timeout), label + " priming");
             } finally {
                 sims.forEach(Simulation::stop);
             }
