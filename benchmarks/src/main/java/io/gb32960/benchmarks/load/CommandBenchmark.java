@@ -27,9 +27,12 @@ import java.util.Map;
         description = "Command round trip gateway -> node -> terminal -> node -> gateway, every vehicle connected.")
 final class CommandBenchmark extends LoadBenchmark.Measurement {
 
-    /** A fleet reporting as usual in the background: 1,000 realtime frames and 333 heartbeats per second. */
+    /**
+     * A connected fleet that reports once a minute (its reports land in the window, bunched over
+     * the ramp-up); {@code --interval 10s} puts a production-like telemetry load behind the commands.
+     */
     @Mixin
-    FleetOptions fleet = new FleetOptions(10_000, "10s", "30s", "10s", 2);
+    FleetOptions fleet = new FleetOptions(10_000, "60s", "60s", "10s", 2);
 
     @Mixin
     WindowOptions window = new WindowOptions("15s", "30s", "5s");
@@ -118,6 +121,7 @@ final class CommandBenchmark extends LoadBenchmark.Measurement {
                 double seconds = b.seconds() - a.seconds();
                 run.put("run", r);
                 run.put("busyBeforeRunPercent", stack.busyBeforeRunPercent);
+                run.put("loadAverageBeforeRun", stack.loadAverageBeforeRun);
                 run.put("vehiclesOnline", online);
                 run.put("windowSeconds", Stats.round(seconds, 1));
                 run.put("commandsPerSecond", Stats.round(completed / seconds, 0));

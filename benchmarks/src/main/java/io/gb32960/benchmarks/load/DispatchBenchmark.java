@@ -144,6 +144,7 @@ final class DispatchBenchmark extends LoadBenchmark.Measurement {
                         stack.awaitOnline(fleet.vehicles, Duration.ofSeconds(10)));
                 run.put("run", r);
                 run.put("busyBeforeRunPercent", stack.busyBeforeRunPercent);
+                run.put("loadAverageBeforeRun", stack.loadAverageBeforeRun);
                 run.put("allLoggedIn", all);
                 run.put("fullFlowLoginsPerSecond", Stats.round(burst.loginsPerSecondUntil(1.0), 0));
                 run.put("fullFlowLoginsPerSecondTo99Percent", Stats.round(burst.loginsPerSecondUntil(0.99), 0));

@@ -193,8 +193,13 @@ public final class LoadBenchmark implements Runnable {
         }
         m.put("somaxconn", firstMatch(Path.of("/proc/sys/net/core/somaxconn"), "(\\d+)"));
         m.put("openFilesLimit", firstMatch(Path.of("/proc/self/limits"), "Max open files\\s+(\\d+)"));
-        m.put("loadAverageAtStart", firstMatch(Path.of("/proc/loadavg"), "^(\\S+ \\S+ \\S+)"));
+        m.put("loadAverageAtStart", loadAverage());
         return m;
+    }
+
+    /** {@code /proc/loadavg}'s 1, 5 and 15 minute load averages. */
+    static String loadAverage() {
+        return firstMatch(Path.of("/proc/loadavg"), "^(\\S+ \\S+ \\S+)");
     }
 
     private static String firstMatch(Path file, String regex) {
@@ -210,11 +215,11 @@ public final class LoadBenchmark implements Runnable {
      * The result document: machine, settings, runs and the median of every numeric field that all
      * runs have (nested maps included).
      */
-    static String result(String benchmark, Common o, Map<String, Object> settings, List<Map<String, Object>> runs,
-                         List<Map<String, Object>> discarded) {
+    static String result(String benchmark, Common o, Map<String, Object> machine, Map<String, Object> settings,
+                         List<Map<String, Object>> runs, List<Map<String, Object>> discarded) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("benchmark", benchmark);
-        doc.put("machine", machine(o));
+        doc.put("machine", machine);
         Map<String, Object> all = new LinkedHashMap<>(o.describe());
         all.putAll(settings);
         doc.put("settings", all);
@@ -340,9 +345,10 @@ public final class LoadBenchmark implements Runnable {
          * result document, with {@code settings} besides the common ones, on stdout.
          */
         int runAndReport(String name, String figure, RunBody body, Map<String, Object> settings) throws Exception {
+            Map<String, Object> machine = machine(common); // before the runs: its load average is the one they met
             List<Map<String, Object>> discarded = new ArrayList<>();
             List<Map<String, Object>> runs = runAll(common, name, figure, body, discarded);
-            System.out.println(result(name, common, settings, runs, discarded));
+            System.out.println(result(name, common, machine, settings, runs, discarded));
             return 0;
         }
     }

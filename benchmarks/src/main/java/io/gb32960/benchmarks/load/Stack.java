@@ -33,11 +33,14 @@ final class Stack implements AutoCloseable {
     final NodeProcess node;
     /** The machine's busy share just before the run (other programs), percent. */
     final double busyBeforeRunPercent;
+    /** {@code /proc/loadavg}'s 1, 5 and 15 minute load averages just before the run. */
+    final String loadAverageBeforeRun;
     private final boolean keep;
 
     private Stack(Path dir, KafkaBroker broker, KafkaProbe kafka, List<NodeProcess> nodes, double busyBefore,
-                  boolean keep) {
+                  String loadBefore, boolean keep) {
         this.busyBeforeRunPercent = busyBefore;
+        this.loadAverageBeforeRun = loadBefore;
         this.dir = dir;
         this.broker = broker;
         this.kafka = kafka;
@@ -60,6 +63,7 @@ final class Stack implements AutoCloseable {
     static Stack start(LoadBenchmark.Common o, String label, int nodeCount,
                        IntFunction<Map<String, String>> modeProperties) throws Exception {
         double busyBefore = LoadBenchmark.awaitQuiet(o, label);
+        String loadBefore = LoadBenchmark.loadAverage();
         Path dir = Files.createTempDirectory(o.workDir, "gb32960-load-" + label + "-");
         KafkaBroker broker = null;
         KafkaProbe kafka = null;
@@ -93,7 +97,7 @@ final class Stack implements AutoCloseable {
                 LoadBenchmark.log("%s: %s up on port %d after %d ms (pid %d)", label, nodeId(nodeCount, i),
                         n.accessPort(), (System.nanoTime() - t0) / 1_000_000, n.pid());
             }
-            return new Stack(dir, broker, kafka, nodes, busyBefore, o.keep || o.jfr);
+            return new Stack(dir, broker, kafka, nodes, busyBefore, loadBefore, o.keep || o.jfr);
         } catch (Exception | Error e) {
             nodes.forEach(NodeProcess::close);
             if (kafka != null) {
