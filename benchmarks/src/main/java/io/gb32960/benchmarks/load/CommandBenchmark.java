@@ -130,6 +130,7 @@ final class CommandBenchmark extends LoadBenchmark.Measurement {
                 run.put("latencyP99Ms", summary.get("p99"));
                 run.put("latencyMs", summary);
                 run.put("results", results);
+                run.put("resultDetails", d.details());
                 run.put("node", nodeSide(a.metrics(), b.metrics(), end));
                 run.put("cpuCores", Sampler.cpu(a, b, Runtime.getRuntime().availableProcessors()));
                 run.put("otherProcessesCores", sampler.others(a, b));
@@ -175,6 +176,11 @@ final class CommandBenchmark extends LoadBenchmark.Measurement {
         m.put("resentInWindow", b.sum("gb32960_commands_resent_total") - a.sum("gb32960_commands_resent_total"));
         m.put("unmatchedAnswersInWindow", b.sum("gb32960_commands_unmatched_answers_total")
                 - a.sum("gb32960_commands_unmatched_answers_total"));
+        Map<String, Object> reconciled = new LinkedHashMap<>();
+        for (String fix : List.of("restored", "kicked", "removed")) {
+            reconciled.put(fix, end.sum("gb32960_sessions_reconciled_total", "fix=" + fix));
+        }
+        m.put("sessionsReconciledSinceStart", reconciled);
         m.put("roundTripP50Ms", Stats.round(1000 * end.sum("gb32960_commands_round_trip_seconds", "quantile=0.5"), 3));
         m.put("roundTripP99Ms", Stats.round(1000 * end.sum("gb32960_commands_round_trip_seconds", "quantile=0.99"), 3));
         m.put("roundTripMaxMs", Stats.round(1000 * end.sum("gb32960_commands_round_trip_seconds_max"), 3));

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -35,6 +37,8 @@ final class CommandDriver implements AutoCloseable {
     private final LongAdder completed = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final Map<CommandResult.Status, LongAdder> byStatus = new EnumMap<>(CommandResult.Status.class);
+    /** The first detail seen of each status but ANSWERED: why. */
+    private final Map<String, String> details = new ConcurrentHashMap<>();
     private final LatencyWindow latency = new LatencyWindow();
     private volatile boolean running;
     private volatile boolean paced;
@@ -86,8 +90,12 @@ final class CommandDriver implements AutoCloseable {
             latency.recordNanos(System.nanoTime() - t0);
             if (error != null) {
                 failed.increment();
+                details.putIfAbsent("error", error.toString());
             } else {
                 byStatus.get(result.status()).increment();
+                if (result.status() != CommandResult.Status.ANSWERED) {
+                    details.putIfAbsent(result.status().name(), result.detail());
+                }
             }
             completed.increment();
             if (running && !paced) {
@@ -115,6 +123,11 @@ final class CommandDriver implements AutoCloseable {
         byStatus.forEach((status, n) -> m.put(status.name(), n.sum()));
         m.put("error", failed.sum());
         return m;
+    }
+
+    /** The first detail of each status other than ANSWERED (and of a failed future), e.g. why OFFLINE. */
+    Map<String, String> details() {
+        return new TreeMap<>(details);
     }
 
     /** Stops sending; waits up to {@code grace} for the commands in flight. */

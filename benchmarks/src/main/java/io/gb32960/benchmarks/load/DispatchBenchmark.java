@@ -113,7 +113,8 @@ final class DispatchBenchmark extends LoadBenchmark.Measurement {
             dispatchPorts[i] = NodeProcess.freePort();
         }
         try (Stack stack = Stack.start(o, label, nodeCount, i -> nodeProperties(dispatchPorts[i]));
-             RedisPipe redis = new RedisPipe(o.redisHost(), o.redisPort())) {
+             RedisPipe redis = new RedisPipe(o.redisHost(), o.redisPort());
+             RedisPipe burstRedis = new RedisPipe(o.redisHost(), o.redisPort())) {
             if (prime > 0) {
                 prime(dispatchPorts, label);
             }
@@ -130,7 +131,7 @@ final class DispatchBenchmark extends LoadBenchmark.Measurement {
             if (o.jfr) {
                 stack.recordJfr(label, timeout);
             }
-            LoginBurst burst = LoginBurst.start(sims, stack);
+            LoginBurst burst = LoginBurst.start(sims, stack, burstRedis);
             try {
                 all = burst.await(timeout, label);
                 if (o.jfr) {
@@ -150,7 +151,7 @@ final class DispatchBenchmark extends LoadBenchmark.Measurement {
                 run.put("fullFlowLoginsPerSecondTo99Percent", Stats.round(burst.loginsPerSecondUntil(0.99), 0));
                 run.put("loggedInAfterMs", burst.loggedInAfterMs());
                 run.put("nodeLoginsPerSecondPeak", Stats.round(burst.nodePeakLoginsPerSecond(), 0));
-                run.put("nodeLoginSeries", burst.nodeLoginSeries());
+                run.put("nodeSeries", burst.nodeSeries());
                 run.put("nodeScrapeFailures", burst.scrapeFailures());
                 run.putAll(nodesAndBalance(stack, redis, sims, a.metrics()));
                 run.put("simulator", simulator(sims));
@@ -254,6 +255,8 @@ final class DispatchBenchmark extends LoadBenchmark.Measurement {
             m.put("logins", p.sum("gb32960_logins_total", "result=success"));
             m.put("dispatchAssigned", p.sum("gb32960_dispatch_logins_total", "result=assigned"));
             m.put("dispatchRefused", p.sum("gb32960_dispatch_logins_total", "result=refused"));
+            m.put("kicksReceived", p.sum("gb32960_kicks_received_total"));
+            m.put("sessionsReconciled", p.sum("gb32960_sessions_reconciled_total"));
             String inflight = redis.get(RedisKeys.inflight(id));
             m.put("inflightLeft", inflight == null ? 0 : Long.parseLong(inflight));
             perNode.put(id, m);
