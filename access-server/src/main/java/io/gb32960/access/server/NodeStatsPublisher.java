@@ -12,6 +12,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,6 +32,7 @@ public final class NodeStatsPublisher extends PeriodicTask {
     private final String nodeId;
     private final Clock clock;
     private final String host;
+    private volatile CompletionStage<?> lastWrite = CompletableFuture.completedFuture(null);
     private final NodeAssigner assigner;
     private final AssignedArrivals arrivals;
 
@@ -53,7 +56,7 @@ public final class NodeStatsPublisher extends PeriodicTask {
         NodeStats stats = new NodeStats(nodeId, host, props.publicPort() > 0 ? props.publicPort() : server.port(),
                 sessions.connectionCount(), sessions.loggedInVehicles(), props.capacity(), clock.instant());
         long arrived = arrivals.drain();
-        registry.publish(stats).thenCompose(x -> assigner.report(nodeId, stats.vehicles(), stats.capacity(), arrived))
+        lastWrite = registry.publish(stats).thenCompose(x -> assigner.report(nodeId, stats.vehicles(), stats.capacity(), arrived))
                 .whenComplete((ok, error) -> {
             if (error != null) {
                 log.debug("node stats not published: {}", error.toString());
@@ -83,6 +86,8 @@ public final class NodeStatsPublisher extends PeriodicTask {
 
     @Override
     protected void afterStop() {
+        // a write still in flight would land after leave() and bring the entry back
+        lastWrite.toCompletableFuture().orTimeout(2, TimeUnit.SECONDS).exceptionally(e -> null).join();
         registry.leave(nodeId).toCompletableFuture().orTimeout(2, TimeUnit.SECONDS).exceptionally(e -> null).join();
     }
 

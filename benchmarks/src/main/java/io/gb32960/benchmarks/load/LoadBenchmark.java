@@ -9,7 +9,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -25,20 +24,25 @@ import java.util.regex.Pattern;
 
 /**
  * The access node under load, on one machine: a real Kafka broker (child JVM), the machine's Redis,
- * the packaged node (child JVM) and the load generator (this JVM). Three measurements:
+ * the packaged node or nodes (child JVMs) and the load generator (this JVM). The measurements:
  * <ul>
  *   <li>{@code ingest}: realtime frames from the simulator into Kafka, measured as the growth of the
  *   telemetry topic's end offsets over a steady window;</li>
  *   <li>{@code logins}: vehicle logins per second on connections opened beforehand, each with a VIN
  *   not yet cached, measured at the node ({@code gb32960_logins_total});</li>
- *   <li>{@code connections}: heap per connected, logged-in vehicle after full GCs.</li>
+ *   <li>{@code connections}: heap per connected, logged-in vehicle after full GCs;</li>
+ *   <li>{@code dispatch}: a fleet logging in all at once through the dispatch login on several
+ *   nodes: full-flow logins per second and the balance of the vehicles over the nodes;</li>
+ *   <li>{@code commands}: downlink command round trips (command gateway, node, terminal and back)
+ *   with every vehicle connected.</li>
  * </ul>
  * Progress goes to stderr; the result (every run, the medians, machine and settings) is JSON on stdout.
- * Run from the repository root after {@code mvn -q install -DskipTests}:
+ * Run from the repository root after {@code mvn -q package -DskipTests}:
  * {@code java -cp benchmarks/target/benchmarks.jar io.gb32960.benchmarks.load.LoadBenchmark ingest}.
  */
 @Command(name = "LoadBenchmark", mixinStandardHelpOptions = true,
-        subcommands = {IngestBenchmark.class, LoginBenchmark.class, ConnectionBenchmark.class},
+        subcommands = {IngestBenchmark.class, LoginBenchmark.class, ConnectionBenchmark.class, DispatchBenchmark.class,
+                CommandBenchmark.class},
         description = "Load benchmark of the access node with a real Kafka broker and Redis. "
                 + "Durations: 500ms, 10s, 5m.")
 public final class LoadBenchmark implements Runnable {
@@ -136,7 +140,7 @@ public final class LoadBenchmark implements Runnable {
             m.put("disturbedAboveCores", disturbedAbove);
             m.put("nodeJar", nodeJar);
             m.put("nodeJvm", nodeJvm);
-            Map<String, String> props = new LinkedHashMap<>(Stack.nodeProperties(this, null, null));
+            Map<String, String> props = new LinkedHashMap<>(Stack.nodeProperties(this, null, null, "load-node"));
             props.putAll(nodeProperties);
             m.put("nodeProperties", props);
             m.put("brokerJvm", brokerJvm);
@@ -189,8 +193,13 @@ public final class LoadBenchmark implements Runnable {
         }
         m.put("somaxconn", firstMatch(Path.of("/proc/sys/net/core/somaxconn"), "(\\d+)"));
         m.put("openFilesLimit", firstMatch(Path.of("/proc/self/limits"), "Max open files\\s+(\\d+)"));
-        m.put("loadAverageAtStart", firstMatch(Path.of("/proc/loadavg"), "^(\\S+ \\S+ \\S+)"));
+        m.put("loadAverageAtStart", loadAverage());
         return m;
+    }
+
+    /** {@code /proc/loadavg}'s 1, 5 and 15 minute load averages. */
+    static String loadAverage() {
+        return firstMatch(Path.of("/proc/loadavg"), "^(\\S+ \\S+ \\S+)");
     }
 
     private static String firstMatch(Path file, String regex) {
@@ -206,11 +215,11 @@ public final class LoadBenchmark implements Runnable {
      * The result document: machine, settings, runs and the median of every numeric field that all
      * runs have (nested maps included).
      */
-    static String result(String benchmark, Common o, Map<String, Object> settings, List<Map<String, Object>> runs,
-                         List<Map<String, Object>> discarded) {
+    static String result(String benchmark, Common o, Map<String, Object> machine, Map<String, Object> settings,
+                         List<Map<String, Object>> runs, List<Map<String, Object>> discarded) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("benchmark", benchmark);
-        doc.put("machine", machine(o));
+        doc.put("machine", machine);
         Map<String, Object> all = new LinkedHashMap<>(o.describe());
         all.putAll(settings);
         doc.put("settings", all);
@@ -329,6 +338,18 @@ public final class LoadBenchmark implements Runnable {
 
         Common o() {
             return common;
+        }
+
+        /**
+         * Runs the measurement until enough undisturbed runs are in ({@link #runAll}) and prints the
+         * result document, with {@code settings} besides the common ones, on stdout.
+         */
+        int runAndReport(String name, String figure, RunBody body, Map<String, Object> settings) throws Exception {
+            Map<String, Object> machine = machine(common); // before the runs: its load average is the one they met
+            List<Map<String, Object>> discarded = new ArrayList<>();
+            List<Map<String, Object>> runs = runAll(common, name, figure, body, discarded);
+            System.out.println(result(name, common, machine, settings, runs, discarded));
+            return 0;
         }
     }
 }

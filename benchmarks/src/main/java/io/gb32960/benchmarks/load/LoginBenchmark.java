@@ -1,10 +1,10 @@
 package io.gb32960.benchmarks.load;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,17 +33,8 @@ final class LoginBenchmark extends LoadBenchmark.Measurement {
             description = "Logins per second to offer (open loop); 0 = closed loop: the next login as soon as the last is answered (default: ${DEFAULT-VALUE}).")
     double rate;
 
-    @Option(names = "--warm-up", defaultValue = "60s", converter = LoadBenchmark.DurationConverter.class,
-            description = "Logins before the window (default: ${DEFAULT-VALUE}).")
-    Duration warmUp;
-
-    @Option(names = "--measure", defaultValue = "60s", converter = LoadBenchmark.DurationConverter.class,
-            description = "The measurement window (default: ${DEFAULT-VALUE}).")
-    Duration measure;
-
-    @Option(names = "--sample", defaultValue = "5s", converter = LoadBenchmark.DurationConverter.class,
-            description = "Sampling period inside the window (default: ${DEFAULT-VALUE}).")
-    Duration sample;
+    @Mixin
+    WindowOptions window = new WindowOptions("60s", "60s", "5s");
 
     @Option(names = "--vins", defaultValue = "1500000",
             description = "Registered VINs to log in with, each at most once per run (default: ${DEFAULT-VALUE}).")
@@ -65,28 +56,22 @@ final class LoginBenchmark extends LoadBenchmark.Measurement {
             redis.registerVehicles(vin, vins);
         }
         LoadBenchmark.log("logins: %d VINs registered (%s) in %d ms", vins, vinPattern, (System.nanoTime() - t0) / 1_000_000);
-        List<Map<String, Object>> runs = new ArrayList<>();
-        List<Map<String, Object>> discarded = new ArrayList<>();
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("connections", connections);
+        settings.put("connectRate", connectRate);
+        settings.put("mode", rate > 0 ? "open loop at " + rate + " logins/s" : "closed loop: " + connections + " logins in flight");
+        settings.putAll(window.describe());
+        settings.put("vinPool", vins + " x " + vinPattern + ", each VIN at most once per run (registry cache misses)");
+        settings.put("driver", "in-process io.gb32960.benchmarks.load.LoginDriver, edition 2016, " + driverThreads
+                + " event loop(s); a logged-in connection logs in its next VIN (the node moves the connection)");
         try {
-            runs.addAll(LoadBenchmark.runAll(o, "login", "nodeLoginsPerSecond", r -> runOnce(r, vin), discarded));
+            return runAndReport("logins", "nodeLoginsPerSecond", r -> runOnce(r, vin), settings);
         } finally {
             try (RedisPipe redis = new RedisPipe(o.redisHost(), o.redisPort())) {
                 long deleted = redis.removeVehicles(vin, vins);
                 LoadBenchmark.log("logins: removed %d keys (registry, sessions, routes of the pool)", deleted);
             }
         }
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("connections", connections);
-        settings.put("connectRate", connectRate);
-        settings.put("mode", rate > 0 ? "open loop at " + rate + " logins/s" : "closed loop: " + connections + " logins in flight");
-        settings.put("warmUp", warmUp.toString());
-        settings.put("measure", measure.toString());
-        settings.put("sample", sample.toString());
-        settings.put("vinPool", vins + " x " + vinPattern + ", each VIN at most once per run (registry cache misses)");
-        settings.put("driver", "in-process io.gb32960.benchmarks.load.LoginDriver, edition 2016, " + driverThreads
-                + " event loop(s); a logged-in connection logs in its next VIN (the node moves the connection)");
-        System.out.println(LoadBenchmark.result("logins", o, settings, runs, discarded));
-        return 0;
     }
 
     private Map<String, Object> runOnce(int r, IntFunction<String> vin) throws Exception {
@@ -105,35 +90,24 @@ final class LoginBenchmark extends LoadBenchmark.Measurement {
             }
             Sampler sampler = new Sampler(stack, redis, () -> 0);
             driver.start(rate);
-            Thread.sleep(warmUp.toMillis());
+            Thread.sleep(window.warmUp().toMillis());
             LoadBenchmark.log("%s: warm-up done: %d logins answered", label, driver.succeeded());
             if (o.jfr) {
-                stack.node.jcmd("JFR.start", "name=load", "settings=profile", "duration=" + measure.toSeconds() + "s",
-                        "filename=" + stack.dir.resolve("node-" + label + ".jfr"));
+                stack.recordJfr(label, window.measure());
             }
-            driver.resetLatency();
+            driver.latency().reset();
             long sent0 = driver.sent();
             long ok0 = driver.succeeded();
             long missed0 = driver.missed();
-            List<Sample> samples = new ArrayList<>();
-            long start = System.nanoTime();
-            samples.add(sampler.take());
-            for (int i = 1; (long) i * sample.toNanos() <= measure.toNanos(); i++) {
-                long wait = start + i * sample.toNanos() - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                }
-                Sample s = sampler.take();
-                Sample prev = samples.get(samples.size() - 1);
-                samples.add(s);
-                LoadBenchmark.log("%s: %.0f logins/s at the node, latency p50 %.1f ms p99 %.1f ms, cpu node %.2f"
-                                + " redis %.2f broker %.2f harness %.2f, other programs %.2f%s", label,
-                        Sample.rate(prev.logins(), s.logins(), prev, s), driver.latency().percentileMillis(0.5),
-                        driver.latency().percentileMillis(0.99), s.cores(prev.cpuNode(), s.cpuNode(), prev),
-                        s.cores(prev.cpuRedis(), s.cpuRedis(), prev), s.cores(prev.cpuBroker(), s.cpuBroker(), prev),
-                        s.cores(prev.cpuHarness(), s.cpuHarness(), prev), sampler.foreign(prev, s), driver.exhausted() ? " (VIN pool exhausted)" : "");
-            }
-            Histogram latency = driver.resetLatency();
+            List<Sample> samples = sampler.window(window.measure(), window.sample(), (prev, s) -> LoadBenchmark.log(
+                    "%s: %.0f logins/s at the node, latency p50 %.1f ms p99 %.1f ms, cpu node %.2f"
+                            + " redis %.2f broker %.2f harness %.2f, other programs %.2f%s", label,
+                    Sample.rate(prev.logins(), s.logins(), prev, s), driver.latency().current().percentileMillis(0.5),
+                    driver.latency().current().percentileMillis(0.99), s.cores(prev.cpuNode(), s.cpuNode(), prev),
+                    s.cores(prev.cpuRedis(), s.cpuRedis(), prev), s.cores(prev.cpuBroker(), s.cpuBroker(), prev),
+                    s.cores(prev.cpuHarness(), s.cpuHarness(), prev), sampler.foreign(prev, s),
+                    driver.exhausted() ? " (VIN pool exhausted)" : ""));
+            Histogram latency = driver.latency().reset();
             long sent = driver.sent() - sent0;
             long ok = driver.succeeded() - ok0;
             long missed = driver.missed() - missed0;
@@ -141,11 +115,7 @@ final class LoginBenchmark extends LoadBenchmark.Measurement {
             driver.stop(Duration.ofSeconds(10));
             Sample a = samples.get(0);
             Sample b = samples.get(samples.size() - 1);
-            double[] intervals = new double[samples.size() - 1];
-            for (int i = 1; i < samples.size(); i++) {
-                intervals[i - 1] = Sample.rate(samples.get(i - 1).logins(), samples.get(i).logins(), samples.get(i - 1),
-                        samples.get(i));
-            }
+            double[] intervals = Sampler.intervalRates(samples, Sample::logins);
             Map<String, Object> run = new LinkedHashMap<>();
             run.put("run", r);
             run.put("busyBeforeRunPercent", stack.busyBeforeRunPercent);
@@ -166,13 +136,9 @@ final class LoginBenchmark extends LoadBenchmark.Measurement {
             run.put("vehicleEvents", end.sum("gb32960_vehicle_events_total"));
             run.put("cpuCores", Sampler.cpu(a, b, Runtime.getRuntime().availableProcessors()));
             run.put("otherProcessesCores", sampler.others(a, b));
-            run.put("cpuMicrosPerLogin", IngestBenchmark.perOperation(a, b, b.logins() - a.logins()));
+            run.put("cpuMicrosPerLogin", Sampler.perOperation(a, b, b.logins() - a.logins()));
             run.put("nodeThreadsMicrosPerLogin", Sampler.nodeThreads(a, b, b.logins() - a.logins()));
-            List<Object> list = new ArrayList<>();
-            for (double v : intervals) {
-                list.add(Stats.round(v, 0));
-            }
-            run.put("intervalLoginsPerSecond", list);
+            run.put("intervalLoginsPerSecond", Stats.roundedList(intervals));
             run.put("nodeCommand", String.join(" ", stack.node.command()));
             return run;
         }

@@ -74,7 +74,7 @@ final class LoginDriver implements AutoCloseable {
     private final LongAdder closed = new LongAdder();
     private final LongAdder connectFailures = new LongAdder();
     private final LongAdder missed = new LongAdder();
-    private volatile Histogram latency = new Histogram();
+    private final LatencyWindow latency = new LatencyWindow();
     private volatile boolean running;
     private volatile boolean exhausted;
     private volatile boolean paced;
@@ -157,14 +157,8 @@ final class LoginDriver implements AutoCloseable {
         }, 1, 1, TimeUnit.MILLISECONDS);
     }
 
-    /** Starts a fresh latency histogram (the measurement window) and returns the old one. */
-    Histogram resetLatency() {
-        Histogram old = latency;
-        latency = new Histogram();
-        return old;
-    }
-
-    Histogram latency() {
+    /** Send-to-answer latency; reset it at the start of the measurement window. */
+    LatencyWindow latency() {
         return latency;
     }
 

@@ -53,12 +53,14 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /**
-     * Launches the node and waits until its vehicle listener accepts and Actuator answers.
+     * Launches the node and returns at once; {@link #awaitReady} waits until it serves. Several nodes
+     * launched before any is awaited start side by side.
      *
      * @param properties Spring properties passed as {@code --key=value} (after the benchmark's own)
+     * @param workDir    the node's working directory (its node.log, its spill)
      */
-    static NodeProcess start(Path jar, List<String> jvmOptions, Map<String, String> properties, Path workDir,
-                             Duration timeout) throws IOException, InterruptedException {
+    static NodeProcess launch(Path jar, List<String> jvmOptions, Map<String, String> properties, Path workDir)
+            throws IOException {
         int accessPort = freePort();
         int httpPort = freePort();
         List<String> cmd = new ArrayList<>();
@@ -69,16 +71,16 @@ final class NodeProcess implements AutoCloseable {
         cmd.add("--gb32960.access.port=" + accessPort);
         cmd.add("--server.port=" + httpPort);
         properties.forEach((k, v) -> cmd.add("--" + k + "=" + v));
+        Files.createDirectories(workDir);
         Path log = workDir.resolve("node.log");
         Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         LIVE.add(p);
-        NodeProcess node = new NodeProcess(p, accessPort, httpPort, log, List.copyOf(cmd));
-        node.awaitReady(timeout);
-        return node;
+        return new NodeProcess(p, accessPort, httpPort, log, List.copyOf(cmd));
     }
 
-    private void awaitReady(Duration timeout) throws InterruptedException, IOException {
+    /** Waits until the vehicle listener accepts and Actuator answers; stops the node when it does not. */
+    void awaitReady(Duration timeout) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -164,6 +166,11 @@ final class NodeProcess implements AutoCloseable {
         } catch (IOException | UncheckedIOException e) {
             return "(no log: " + e + ")";
         }
+    }
+
+    /** SIGTERM without waiting: the graceful shutdown begins. */
+    void requestStop() {
+        process.destroy();
     }
 
     /** SIGTERM and wait for the graceful shutdown (flushes Kafka); SIGKILL after 60 s. */

@@ -46,6 +46,15 @@ final class Prometheus {
         return new Prometheus(out);
     }
 
+    /** All samples of several scrapes (several nodes): sums then add up across them. */
+    static Prometheus merge(List<Prometheus> scrapes) {
+        List<Sample> all = new ArrayList<>();
+        for (Prometheus p : scrapes) {
+            all.addAll(p.samples);
+        }
+        return new Prometheus(all);
+    }
+
     /**
      * The sum of every sample named {@code name} whose labels contain each {@code key="value"}
      * filter; 0 when there is none.

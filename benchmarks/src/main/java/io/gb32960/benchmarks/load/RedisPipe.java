@@ -12,12 +12,14 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
  * A bare RESP client that pipelines: the benchmark registers and removes hundreds of thousands
- * of vehicles in seconds. Only what the benchmark needs (integer, status, bulk replies).
+ * of vehicles in seconds. Only what the benchmark needs (integer, status, bulk and array replies).
  */
 final class RedisPipe implements AutoCloseable {
 
@@ -79,6 +81,25 @@ final class RedisPipe implements AutoCloseable {
         return deleted;
     }
 
+    /** {@code GET key}; null when there is none. */
+    String get(String key) throws IOException {
+        command("GET", key);
+        out.flush();
+        return (String) reply();
+    }
+
+    /** {@code HGETALL key}: field to value, empty when there is no such hash. */
+    Map<String, String> hgetall(String key) throws IOException {
+        command("HGETALL", key);
+        out.flush();
+        List<?> flat = (List<?>) reply();
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < flat.size(); i += 2) {
+            m.put((String) flat.get(i), (String) flat.get(i + 1));
+        }
+        return m;
+    }
+
     /** {@code INFO server}'s redis_version. */
     String version() throws IOException {
         String v = info("server", "redis_version");
@@ -130,6 +151,14 @@ final class RedisPipe implements AutoCloseable {
                 }
                 byte[] b = in.readNBytes(n + 2);
                 return new String(b, 0, n, StandardCharsets.UTF_8);
+            }
+            case '*': {
+                int n = Integer.parseInt(line);
+                List<Object> items = new ArrayList<>(Math.max(0, n));
+                for (int i = 0; i < n; i++) {
+                    items.add(reply());
+                }
+                return items;
             }
             case -1:
                 throw new EOFException("Redis closed the connection");

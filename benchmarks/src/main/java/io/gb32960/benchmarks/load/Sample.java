@@ -12,7 +12,7 @@ package io.gb32960.benchmarks.load;
  * @param spillFrames  gb32960_telemetry_spill_frames
  * @param logins       gb32960_logins_total{result="success"}
  * @param simFrames    realtime + reissue frames the in-process simulator sent (0 without one)
- * @param cpuNode      CPU seconds of the node process
+ * @param cpuNode      CPU seconds of the node processes
  * @param cpuBroker    CPU seconds of the broker process
  * @param cpuHarness   CPU seconds of this process (simulator or login driver, sampling)
  * @param cpuRedis     CPU seconds of the Redis server
@@ -21,12 +21,13 @@ package io.gb32960.benchmarks.load;
  * @param softirq      softirq CPU seconds of the machine
  * @param processes    CPU seconds of every process by pid (name, seconds)
  * @param nodeThreads  CPU seconds of the node's threads by name group
+ * @param metrics      the nodes' metrics (summed across nodes)
  */
 record Sample(double seconds, long kafkaOffsets, double published, double framesIn, double buffered,
               double spillFrames, double logins, long simFrames, double cpuNode, double cpuBroker, double cpuHarness,
               double cpuRedis, double cpuBusy, double cpuTotal, double softirq,
               java.util.Map<Long, java.util.Map.Entry<String, Double>> processes,
-              java.util.Map<String, Double> nodeThreads) {
+              java.util.Map<String, Double> nodeThreads, Prometheus metrics) {
 
     /** Per-second rate of a counter between two samples. */
     static double rate(double from, double to, Sample a, Sample b) {

@@ -1,10 +1,15 @@
 package io.gb32960.benchmarks.load;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.ToDoubleFunction;
 
-/** Takes {@link Sample}s of one run: node metrics, Kafka end offsets, CPU of every process involved. */
+/** Takes {@link Sample}s of one run: node metrics (all nodes), Kafka end offsets, CPU of every process involved. */
 final class Sampler {
 
     private final Stack stack;
@@ -25,7 +30,7 @@ final class Sampler {
     Sample take() throws Exception {
         long now = System.nanoTime();
         long offsets = stack.kafka.endOffsets();
-        Prometheus p = stack.node.scrape();
+        Prometheus p = stack.scrape();
         double[] machine = Cpu.machineSeconds();
         double redisCpu;
         try {
@@ -38,9 +43,62 @@ final class Sampler {
                         + p.sum("gb32960_frames_in_total", "command=reissueReport"),
                 p.sum("gb32960_telemetry_buffered"), p.sum("gb32960_telemetry_spill_frames"),
                 p.sum("gb32960_logins_total", "result=success"), simFrames.getAsLong(),
-                Cpu.processSeconds(stack.node.pid()), Cpu.processSeconds(brokerPid), Cpu.processSeconds(selfPid),
-                redisCpu, machine[0], machine[1], Cpu.softirqSeconds(), Cpu.allProcesses(),
-                Cpu.threadGroups(stack.node.pid()));
+                nodesCpu(), Cpu.processSeconds(brokerPid), Cpu.processSeconds(selfPid),
+                redisCpu, machine[0], machine[1], Cpu.softirqSeconds(), Cpu.allProcesses(), nodesThreads(), p);
+    }
+
+    /**
+     * Samples every {@code period} for {@code window}, from now; {@code onSample} sees each new
+     * sample with the one before (for a progress line).
+     *
+     * @return the samples, the first taken at once
+     */
+    List<Sample> window(Duration window, Duration period, SampleListener onSample) throws Exception {
+        List<Sample> samples = new ArrayList<>();
+        long start = System.nanoTime();
+        samples.add(take());
+        for (int i = 1; (long) i * period.toNanos() <= window.toNanos(); i++) {
+            long wait = start + i * period.toNanos() - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            Sample s = take();
+            Sample prev = samples.get(samples.size() - 1);
+            samples.add(s);
+            onSample.sampled(prev, s);
+        }
+        return samples;
+    }
+
+    /** Sees each sample of a {@link #window} with the one before. */
+    interface SampleListener {
+        void sampled(Sample previous, Sample current) throws Exception;
+    }
+
+    /** The per-second rate of {@code counter} in each interval of {@code samples}. */
+    static double[] intervalRates(List<Sample> samples, ToDoubleFunction<Sample> counter) {
+        double[] rates = new double[samples.size() - 1];
+        for (int i = 1; i < samples.size(); i++) {
+            rates[i - 1] = Sample.rate(counter.applyAsDouble(samples.get(i - 1)), counter.applyAsDouble(samples.get(i)),
+                    samples.get(i - 1), samples.get(i));
+        }
+        return rates;
+    }
+
+    private double nodesCpu() {
+        double sum = 0;
+        for (NodeProcess n : stack.nodes) {
+            sum += Cpu.processSeconds(n.pid());
+        }
+        return sum;
+    }
+
+    private Map<String, Double> nodesThreads() {
+        Map<String, Double> sum = new java.util.TreeMap<>();
+        for (NodeProcess n : stack.nodes) {
+            Cpu.threadGroups(n.pid()).forEach((group, seconds) -> sum.merge(group, seconds, Double::sum));
+        }
+        return sum;
     }
 
     /** CPU use between two samples, in cores, per process and for the machine. */
@@ -92,7 +150,8 @@ final class Sampler {
      * programs on the machine, and Redis), as "name(pid)" to cores.
      */
     java.util.Map<String, Object> others(Sample a, Sample b) {
-        java.util.Set<Long> own = java.util.Set.of(stack.node.pid(), brokerPid, selfPid);
+        java.util.Set<Long> own = new java.util.HashSet<>(java.util.Set.of(brokerPid, selfPid));
+        stack.nodes.forEach(n -> own.add(n.pid()));
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
         b.processes().entrySet().stream().filter(e -> !own.contains(e.getKey()))
                 .map(e -> java.util.Map.entry(e.getValue().getKey() + "(" + e.getKey() + ")",
@@ -101,6 +160,18 @@ final class Sampler {
                 .filter(e -> e.getValue() >= 0.01)
                 .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed()).limit(6)
                 .forEach(e -> m.put(e.getKey(), Stats.round(e.getValue(), 2)));
+        return m;
+    }
+
+    /** CPU microseconds per operation (frame, login) of each process between two samples. */
+    static Map<String, Object> perOperation(Sample a, Sample b, double operations) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        double ops = Math.max(1, operations);
+        m.put("node", Stats.round(1e6 * (b.cpuNode() - a.cpuNode()) / ops, 2));
+        m.put("broker", Stats.round(1e6 * (b.cpuBroker() - a.cpuBroker()) / ops, 2));
+        m.put("harness", Stats.round(1e6 * (b.cpuHarness() - a.cpuHarness()) / ops, 2));
+        m.put("redis", Stats.round(1e6 * (b.cpuRedis() - a.cpuRedis()) / ops, 2));
+        m.put("softirq", Stats.round(1e6 * (b.softirq() - a.softirq()) / ops, 2));
         return m;
     }
 }

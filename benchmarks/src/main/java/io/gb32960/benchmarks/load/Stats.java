@@ -26,8 +26,21 @@ final class Stats {
         return Arrays.stream(values).max().orElse(Double.NaN);
     }
 
+    /** {@code v} rounded; NaN stays NaN (null in the JSON), where Math.round would make it 0. */
     static double round(double v, int decimals) {
+        if (Double.isNaN(v)) {
+            return v;
+        }
         double f = Math.pow(10, decimals);
         return Math.round(v * f) / f;
+    }
+
+    /** The values rounded to whole numbers, for the JSON result. */
+    static List<Object> roundedList(double[] values) {
+        List<Object> out = new java.util.ArrayList<>();
+        for (double v : values) {
+            out.add(round(v, 0));
+        }
+        return out;
     }
 }
