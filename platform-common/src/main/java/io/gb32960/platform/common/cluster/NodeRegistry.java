@@ -3,6 +3,7 @@ package io.gb32960.platform.common.cluster;
 import io.gb32960.platform.common.redis.RedisKeys;
 import org.redisson.api.RBatch;
 import org.redisson.api.RMap;
+import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,13 +19,19 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The access nodes of the cluster in one Redis hash ({@code gb32960:nodes}: node id to JSON
- * stats). Nodes write themselves every 500 ms; readers skip entries older than the stale limit and
- * remove them, so nodes appear and leave without configuration.
+ * stats). Nodes write themselves every 500 ms; readers skip entries older than the stale limit (a
+ * node that is only slow comes back with its next write) and remove entries gone for ten times
+ * that, only if unchanged since read, so nodes appear and leave without configuration.
  */
 public final class NodeRegistry {
 
     /** Entries older than this are dead nodes. */
     public static final Duration STALE_AFTER = Duration.ofSeconds(3);
+
+    /** KEYS: the nodes hash. ARGV: node id, the value read. */
+    private static final String REMOVE_IF_UNCHANGED = """
+            if redis.call('hget', KEYS[1], ARGV[1]) == ARGV[2] then return redis.call('hdel', KEYS[1], ARGV[1]) end
+            return 0""";
 
     private final RedissonClient redis;
     private final RMap<String, String> nodes;
@@ -99,8 +106,10 @@ public final class NodeRegistry {
             NodeStats s = parse(e.getValue());
             if (s != null && s.at().toEpochMilli() >= oldest) {
                 live.add(s);
-            } else {
-                nodes.fastRemoveAsync(e.getKey());
+            } else if (s == null || s.at().toEpochMilli() < clock.millis() - 10 * STALE_AFTER.toMillis()) {
+                // long gone (or unreadable): removed, but only if nobody wrote it since we read it
+                redis.getScript(StringCodec.INSTANCE).evalAsync(RScript.Mode.READ_WRITE, REMOVE_IF_UNCHANGED,
+                        RScript.ReturnType.LONG, List.of(RedisKeys.nodes()), e.getKey(), e.getValue());
             }
         }
         return live;
