@@ -1,0 +1,53 @@
+package io.gb32960.consumers.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The meters of one listener, tagged {@code listener}:
+ * <ul>
+ *   <li>{@code gb32960.consumer.records} (counter, tag {@code outcome}: {@code stored},
+ *   {@code dead-lettered}, {@code published}, {@code skipped}); its rate is records/s</li>
+ *   <li>{@code gb32960.consumer.batch.size} (summary): records per poll</li>
+ *   <li>{@code gb32960.consumer.db.write} (timer): one batch's database transaction</li>
+ * </ul>
+ * Consumer lag per partition comes from the Kafka client metrics
+ * ({@code kafka.consumer.fetch.manager.records.lag}, tags {@code topic}, {@code partition}).
+ */
+public final class ListenerMetrics {
+
+    private final MeterRegistry registry;
+    private final String listener;
+    private final DistributionSummary batchSize;
+    private final Timer dbWrite;
+
+    public ListenerMetrics(MeterRegistry registry, String listener) {
+        this.registry = registry;
+        this.listener = listener;
+        this.batchSize = DistributionSummary.builder("gb32960.consumer.batch.size").tag("listener", listener)
+                .description("records per poll").publishPercentiles(0.5, 0.99).register(registry);
+        this.dbWrite = Timer.builder("gb32960.consumer.db.write").tag("listener", listener)
+                .description("database transaction of one batch").publishPercentiles(0.5, 0.99).register(registry);
+    }
+
+    public void batch(int size) {
+        batchSize.record(size);
+    }
+
+    public Timer dbWrite() {
+        return dbWrite;
+    }
+
+    public void records(String outcome, long n) {
+        if (n > 0) {
+            Counter.builder("gb32960.consumer.records").tag("listener", listener).tag("outcome", outcome)
+                    .register(registry).increment(n);
+        }
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+}
