@@ -1,12 +1,13 @@
 package io.gb32960.consumers.config;
 
+import io.gb32960.consumers.metrics.ConsumerClientMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +23,7 @@ import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,18 +32,23 @@ import java.util.Optional;
  * Kafka clients of the consumers: a consumer factory for String keys and byte[] values (frames and
  * JSON events are parsed by the listeners, so deserialization never fails), a producer for
  * dead letters and the decoded stream, the topics to create, and the listener containers.
- * Spring Boot's {@code spring.kafka.*} settings and customizers (Micrometer client metrics, among
- * them consumer lag per partition) apply to both factories.
+ * Spring Boot's {@code spring.kafka.*} settings apply to both factories; consumer client metrics
+ * (lag per partition among them) are bound by {@link ConsumerClientMetrics}, producer metrics by
+ * Boot's customizers.
  */
 @Configuration(proxyBeanMethods = false)
 public class KafkaConfiguration {
 
     @Bean
-    DefaultKafkaConsumerFactory<String, byte[]> kafkaConsumerFactory(KafkaProperties kafka,
-                                                                     ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> customizers) {
+    ConsumerClientMetrics consumerClientMetrics(MeterRegistry meters) {
+        return new ConsumerClientMetrics(meters, Duration.ofSeconds(10));
+    }
+
+    @Bean
+    DefaultKafkaConsumerFactory<String, byte[]> kafkaConsumerFactory(KafkaProperties kafka, ConsumerClientMetrics metrics) {
         DefaultKafkaConsumerFactory<String, byte[]> factory = new DefaultKafkaConsumerFactory<>(
                 kafka.buildConsumerProperties(), new StringDeserializer(), new ByteArrayDeserializer());
-        customizers.orderedStream().forEach(c -> c.customize(factory));
+        factory.addListener(metrics);
         return factory;
     }
 

@@ -32,16 +32,7 @@ public final class ConsumersInfra implements BeforeAllCallback, AfterAllCallback
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        DbServer db = dbServer(context);
-        db.assumeReachable();
-        String name = context.getRequiredTestClass().getSimpleName().toLowerCase(Locale.ROOT);
-        String suffix = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xFFFFFF));
-        String database = "gb_" + name.substring(0, Math.min(40, name.length())) + "_" + suffix;
-        db.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4");
-        TestEnv env = new TestEnv(db, database, new TestTopics("t" + suffix + "." + name),
-                () -> broker(context).bootstrapServers(), () -> redisPort(context));
-        context.getStore(NS).put("env", env);
-        log.info("{}: database {} on {}", context.getRequiredTestClass().getSimpleName(), database, db.description());
+        env(context);
     }
 
     @Override
@@ -60,14 +51,27 @@ public final class ConsumersInfra implements BeforeAllCallback, AfterAllCallback
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         ExtensionContext c = context;
-        while (c != null) {
-            TestEnv env = c.getStore(NS).get("env", TestEnv.class);
-            if (env != null) {
-                return env;
-            }
-            c = c.getParent().orElse(null);
+        while (c.getTestMethod().isPresent() && c.getParent().isPresent()) {
+            c = c.getParent().get();
         }
-        throw new IllegalStateException("no TestEnv: the class needs @ExtendWith(ConsumersInfra.class)");
+        return env(c);
+    }
+
+    /** The class's environment; created by the first of beforeAll and a constructor parameter (per-class instances). */
+    private static TestEnv env(ExtensionContext classContext) {
+        return classContext.getStore(NS).computeIfAbsent("env", k -> newEnv(classContext), TestEnv.class);
+    }
+
+    private static TestEnv newEnv(ExtensionContext context) {
+        DbServer db = dbServer(context);
+        db.assumeReachable();
+        String name = context.getRequiredTestClass().getSimpleName().toLowerCase(Locale.ROOT);
+        String suffix = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xFFFFFF));
+        String database = "gb_" + name.substring(0, Math.min(40, name.length())) + "_" + suffix;
+        db.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4");
+        log.info("{}: database {} on {}", context.getRequiredTestClass().getSimpleName(), database, db.description());
+        return new TestEnv(db, database, new TestTopics("t" + suffix + "." + name),
+                () -> broker(context).bootstrapServers(), () -> redisPort(context));
     }
 
     private static DbServer dbServer(ExtensionContext context) {

@@ -1,6 +1,11 @@
 package io.gb32960.consumers.support;
 
 import io.gb32960.protocol.codec.Gb32960Encoder;
+import io.gb32960.protocol.crypto.DataUnitCipher;
+import io.gb32960.protocol.crypto.SignatureSigner;
+import io.gb32960.protocol.crypto.StaticKeyProvider;
+import io.gb32960.protocol.frame.EncryptionType;
+import io.gb32960.protocol.frame.FrameLayout;
 import io.gb32960.protocol.frame.CommandId;
 import io.gb32960.protocol.frame.Edition;
 import io.gb32960.protocol.frame.FrameHeader;
@@ -95,6 +100,22 @@ public record TestFrames(Edition edition, CommandId command, String vin, LocalDa
 
     public byte[] frame() {
         return ENCODER.encode(report());
+    }
+
+    /** The report signed by {@code signer} over collection time .. last item (2025). */
+    public TelemetryReport signedReport(SignatureSigner signer) {
+        TelemetryReport r = report();
+        byte[] unsigned = ENCODER.encode(TelemetryReport.of(r.header(), r.time(), r.units()));
+        Signature sig = signer.sign(unsigned, FrameLayout.HEADER_LENGTH, unsigned.length - FrameLayout.HEADER_LENGTH - 1);
+        return new TelemetryReport(r.header(), r.time(), r.units(), sig, SignatureStatus.ABSENT, Bytes.EMPTY);
+    }
+
+    /** {@code report} with its data unit encrypted by {@code cipher} under {@code type}. */
+    public static byte[] encrypted(TelemetryReport report, EncryptionType type, DataUnitCipher cipher) {
+        String vin = report.header().vin();
+        Gb32960Encoder encoder = new Gb32960Encoder(StaticKeyProvider.builder().cipher(vin, type, cipher).build());
+        return encoder.encode(new TelemetryReport(report.header().withEncryption(type.id()), report.time(), report.units(),
+                report.signature(), SignatureStatus.ABSENT, report.trailer()));
     }
 
     private static WordArray cells(int n) {
