@@ -76,7 +76,8 @@ public final class ConsumersInfra implements BeforeAllCallback, AfterAllCallback
 
     private static DbServer dbServer(ExtensionContext context) {
         return context.getRoot().getStore(NS).computeIfAbsent("db", k -> DbServer.externalRequested()
-                ? DbServer.external() : DbServer.embedded(WORK.resolve("mariadb")), DbServer.class);
+                ? DbServer.external() : DbServer.embedded(WORK.resolve("mariadb"), Path.of("target", "mariadb-base")),
+                DbServer.class);
     }
 
     private static KafkaBroker broker(ExtensionContext context) {

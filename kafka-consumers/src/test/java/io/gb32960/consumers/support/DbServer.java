@@ -44,9 +44,10 @@ final class DbServer implements AutoCloseable {
                 System.getProperty("gb32960.test.db.password", ""), null);
     }
 
-    static DbServer embedded(Path dir) {
-        EmbeddedMariaDb db = EmbeddedMariaDb.builder(dir).arg("--innodb-buffer-pool-size=256M")
-                .arg("--innodb-log-file-size=256M").start();
+    /** @param binaries where the server binaries are unpacked once and reused by later runs */
+    static DbServer embedded(Path dataDir, Path binaries) {
+        EmbeddedMariaDb db = EmbeddedMariaDb.builder(dataDir).baseDir(binaries).arg("--innodb-buffer-pool-size=256M")
+                .arg("--innodb-log-file-size=48M").start();
         return new DbServer("jdbc:mysql://127.0.0.1:" + db.port() + "/", "root", "", db);
     }
 
