@@ -20,7 +20,6 @@ import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.time.Duration;
@@ -79,9 +78,8 @@ public class KafkaConfiguration {
 
     /**
      * Batch failures (database, Redis, dead-letter sends) are retried with exponential back-off
-     * without limit: the partition waits for the database rather than skipping records, and the
-     * consumer stays in its group meanwhile (paused, still polling). Bad records never fail a batch:
-     * the listeners dead-letter them.
+     * without limit ({@link BatchRetryErrorHandler}): the partition waits for the database rather
+     * than skipping records. Bad records never fail a batch: the listeners dead-letter them.
      */
     @Bean
     CommonErrorHandler batchRetryErrorHandler(ConsumersProperties props) {
@@ -90,11 +88,7 @@ public class KafkaConfiguration {
         backOff.setMaxInterval(r.maxInterval().toMillis());
         backOff.setMaxElapsedTime(Long.MAX_VALUE);
         backOff.setMaxAttempts(Long.MAX_VALUE);
-        DefaultErrorHandler handler = new DefaultErrorHandler((record, e) -> {
-            throw new IllegalStateException("unlimited retries never recover a record", e);
-        }, backOff);
-        handler.setAckAfterHandle(false);
-        return handler;
+        return new BatchRetryErrorHandler(backOff);
     }
 
     /**

@@ -42,6 +42,15 @@ final class DecodedStream implements BatchMessageListener<String, byte[]> {
     @Override
     public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
         metrics.batch(records.size());
+        try {
+            handle(records);
+        } catch (RuntimeException e) {
+            metrics.failed(records.size(), e);
+            throw e;
+        }
+    }
+
+    private void handle(List<ConsumerRecord<String, byte[]>> records) {
         frames.prefetchKeys(records);
         List<CompletableFuture<?>> sent = new ArrayList<>(records.size());
         int skipped = 0;

@@ -37,6 +37,15 @@ final class VehicleEventsListener implements BatchMessageListener<String, byte[]
     @Override
     public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
         metrics.batch(records.size());
+        try {
+            handle(records);
+        } catch (RuntimeException e) {
+            metrics.failed(records.size(), e);
+            throw e;
+        }
+    }
+
+    private void handle(List<ConsumerRecord<String, byte[]>> records) {
         List<VehicleEvent> events = new ArrayList<>(records.size());
         List<DeadLetter> rejected = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : records) {

@@ -57,6 +57,15 @@ final class TelemetryPersister implements BatchMessageListener<String, byte[]> {
     @Override
     public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
         metrics.batch(records.size());
+        try {
+            handle(records);
+        } catch (RuntimeException e) {
+            metrics.failed(records.size(), e);
+            throw e;
+        }
+    }
+
+    private void handle(List<ConsumerRecord<String, byte[]>> records) {
         frames.prefetchKeys(records);
         List<TelemetryRow> rows = new ArrayList<>(records.size());
         List<AlarmRow> alarms = new ArrayList<>();

@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -144,7 +145,13 @@ public final class TestEnv implements AutoCloseable {
                 "--gb32960.consumers.retry.initial-interval=200ms",
                 "--gb32960.consumers.retry.max-interval=2s"));
         args.addAll(List.of(extra));
-        return args;
+        // a property given twice would bind as "a,b": the later one replaces the earlier
+        Map<String, String> byName = new LinkedHashMap<>();
+        for (String a : args) {
+            int eq = a.indexOf('=');
+            byName.put(eq < 0 ? a : a.substring(0, eq), a);
+        }
+        return new ArrayList<>(byName.values());
     }
 
     /** A telemetry record as the access node publishes it: key VIN, headers command, edition, node, receivedAt. */
