@@ -48,7 +48,7 @@ final class TelemetryPersister implements BatchMessageListener<String, byte[]> {
         this.delay = Timer.builder("gb32960.telemetry.delay")
                 .description("from the access node receiving a frame to its row being committed")
                 .publishPercentiles(0.5, 0.9, 0.99, 0.999)
-                .distributionStatisticExpiry(Duration.ofMinutes(5)).distributionStatisticBufferLength(5)
+                .distributionStatisticExpiry(Duration.ofMinutes(2)).distributionStatisticBufferLength(2)
                 .register(metrics.registry());
         this.duplicates = Counter.builder("gb32960.telemetry.duplicates")
                 .description("frames that were stored before (replays, redeliveries)").register(metrics.registry());
