@@ -32,7 +32,7 @@ public record ConsumersProperties(@DefaultValue Telemetry telemetry,
                             @DefaultValue("gb32960-telemetry-persister") String groupId,
                             @DefaultValue("2") int concurrency,
                             @DefaultValue(Topics.TELEMETRY + ".dlt") String deadLetterTopic,
-                            @DefaultValue("500") int insertChunk,
+                            @DefaultValue("250") int insertChunk,
                             @DefaultValue("false") boolean requireVerifiedSignature) {
         public Telemetry {
             positive("telemetry.concurrency", concurrency);

@@ -18,7 +18,7 @@ import java.sql.Statement;
 final class DbServer implements AutoCloseable {
 
     static final String URL_PARAMS = "?useSSL=false&allowPublicKeyRetrieval=true&cachePrepStmts=true"
-            + "&prepStmtCacheSize=64&prepStmtCacheSqlLimit=1048576&useServerPrepStmts=false&rewriteBatchedStatements=true";
+            + "&prepStmtCacheSize=64&prepStmtCacheSqlLimit=1048576&useServerPrepStmts=true";
 
     private final String baseUrl;
     private final String user;
