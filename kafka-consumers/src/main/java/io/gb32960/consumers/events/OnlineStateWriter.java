@@ -106,7 +106,7 @@ final class OnlineStateWriter {
 
     private static void bindEvent(PreparedStatement ps, int i, VehicleEvent e) throws SQLException {
         ps.setString(i, e.vin());
-        ps.setObject(i + 1, utc(e.at()));
+        Params.setDateTime(ps, i + 1, utc(e.at()));
         ps.setString(i + 2, e.type().name());
         Params.setString(ps, i + 3, e.reason() == null ? null : e.reason().name());
         ps.setString(i + 4, e.node());
@@ -118,10 +118,10 @@ final class OnlineStateWriter {
         ps.setBoolean(i + 1, s.online());
         ps.setString(i + 2, s.node());
         Params.setString(ps, i + 3, s.remote());
-        ps.setObject(i + 4, utc(s.since()));
+        Params.setDateTime(ps, i + 4, utc(s.since()));
         Params.setString(ps, i + 5, s.reason());
         ps.setString(i + 6, s.lastEvent().name());
-        ps.setObject(i + 7, utc(s.lastEventAt()));
-        ps.setObject(i + 8, utc(s.lastSeen()));
+        Params.setDateTime(ps, i + 7, utc(s.lastEventAt()));
+        Params.setDateTime(ps, i + 8, utc(s.lastSeen()));
     }
 }

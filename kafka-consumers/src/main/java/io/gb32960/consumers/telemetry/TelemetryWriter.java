@@ -98,9 +98,9 @@ final class TelemetryWriter {
 
     private static void bindTelemetry(PreparedStatement ps, int i, TelemetryRow r) throws SQLException {
         ps.setString(i, r.vin());
-        ps.setObject(i + 1, r.collectedAt());
+        Params.setDateTime(ps, i + 1, r.collectedAt());
         ps.setInt(i + 2, r.command());
-        ps.setObject(i + 3, r.receivedAt());
+        Params.setDateTime(ps, i + 3, r.receivedAt());
         ps.setString(i + 4, r.node());
         ps.setInt(i + 5, r.edition());
         ps.setInt(i + 6, r.encryption());
@@ -120,9 +120,9 @@ final class TelemetryWriter {
 
     private static void bindState(PreparedStatement ps, int i, TelemetryRow r) throws SQLException {
         ps.setString(i, r.vin());
-        ps.setObject(i + 1, r.collectedAt());
+        Params.setDateTime(ps, i + 1, r.collectedAt());
         ps.setInt(i + 2, r.command());
-        ps.setObject(i + 3, r.receivedAt());
+        Params.setDateTime(ps, i + 3, r.receivedAt());
         ps.setString(i + 4, r.node());
         ps.setInt(i + 5, r.edition());
         Params.setInt(ps, i + 6, r.vehicleState());
@@ -139,9 +139,9 @@ final class TelemetryWriter {
 
     private static void bindAlarm(PreparedStatement ps, int i, AlarmRow r) throws SQLException {
         ps.setString(i, r.vin());
-        ps.setObject(i + 1, r.collectedAt());
+        Params.setDateTime(ps, i + 1, r.collectedAt());
         ps.setInt(i + 2, r.command());
-        ps.setObject(i + 3, r.receivedAt());
+        Params.setDateTime(ps, i + 3, r.receivedAt());
         ps.setString(i + 4, r.node());
         ps.setInt(i + 5, r.edition());
         Params.setInt(ps, i + 6, r.maxLevel());

@@ -86,13 +86,15 @@ class TelemetryPersisterTest {
     void bothEditionsAreStoredWithKeyColumnsAndTheWholeFrame() {
         byte[] f2016 = TestFrames.realtime(Edition.V2016, "LPERSIST000002016", T0).frame();
         byte[] f2025 = TestFrames.realtime(Edition.V2025, "LPERSIST000002025", T0).frame();
-        send(f2016, f2025);
+        Instant received = Instant.parse("2026-11-21T02:30:16.789Z");
+        env.send(List.of(env.telemetryRecord(f2016, received), env.telemetryRecord(f2025, received)));
         awaitRows("LPERSIST000002016", 1);
         awaitRows("LPERSIST000002025", 1);
 
         for (String vin : List.of("LPERSIST000002016", "LPERSIST000002025")) {
             Map<String, Object> row = env.jdbc().queryForMap("SELECT * FROM telemetry WHERE vin = ?", vin);
             assertThat(row.get("collected_at")).isEqualTo(T0.minusHours(8)); // UTC
+            assertThat(row.get("received_at")).isEqualTo(LocalDateTime.of(2026, 11, 21, 2, 30, 16, 789_000_000));
             assertThat(row.get("command")).isEqualTo(2);
             assertThat(row.get("node")).isEqualTo(TestEnv.NODE);
             assertThat((BigDecimal) row.get("speed_kmh")).isEqualByComparingTo("52.3");
