@@ -119,6 +119,12 @@ public record ConsumersProperties(@DefaultValue Telemetry telemetry,
     public record Retry(@DefaultValue("500ms") Duration initialInterval,
                         @DefaultValue("2.0") double multiplier,
                         @DefaultValue("30s") Duration maxInterval) {
+        public Retry {
+            // the consumer waits without polling: stay well inside max.poll.interval.ms (5 min by default)
+            if (maxInterval.compareTo(Duration.ofMinutes(2)) > 0 || multiplier < 1) {
+                throw new IllegalArgumentException("retry.max-interval must be at most 2 min and multiplier >= 1");
+            }
+        }
     }
 
     private static void positive(String name, int value) {

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
@@ -168,12 +170,12 @@ public final class TestEnv implements AutoCloseable {
     /** Sends and waits for every acknowledgement. */
     public void send(List<ProducerRecord<String, byte[]>> records) {
         KafkaProducer<String, byte[]> p = producer();
-        List<java.util.concurrent.Future<?>> acks = new ArrayList<>(records.size());
+        List<Future<?>> acks = new ArrayList<>(records.size());
         for (ProducerRecord<String, byte[]> r : records) {
             acks.add(p.send(r));
         }
         p.flush();
-        for (java.util.concurrent.Future<?> f : acks) {
+        for (Future<?> f : acks) {
             try {
                 f.get();
             } catch (InterruptedException e) {
@@ -216,7 +218,7 @@ public final class TestEnv implements AutoCloseable {
     }
 
     public static String header(ConsumerRecord<?, ?> r, String name) {
-        var h = r.headers().lastHeader(name);
+        Header h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
