@@ -1,15 +1,29 @@
 package io.gb32960.access;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** The access node: terminals connect here (Netty), telemetry leaves through Kafka. */
+/**
+ * The access node: terminals connect here (Netty), telemetry leaves through Kafka. Its settings
+ * are read from {@code access-server.yml} (and {@code access-server-PROFILE.yml}), not
+ * {@code application.yml}, so that several services can share one classpath (the standalone
+ * launcher).
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class AccessServerApplication {
 
+    /** The name of this service's configuration files. */
+    public static final String CONFIG_NAME = "access-server";
+
     public static void main(String[] args) {
-        SpringApplication.run(AccessServerApplication.class, args);
+        builder().run(args);
+    }
+
+    /** The node's application, configured from {@code access-server.yml}. */
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(AccessServerApplication.class)
+                .properties("spring.config.name=" + CONFIG_NAME);
     }
 }

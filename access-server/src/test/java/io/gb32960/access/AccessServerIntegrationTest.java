@@ -252,6 +252,36 @@ class AccessServerIntegrationTest {
     }
 
     @Test
+    void dataWithoutLoginResumesASessionLeftInRedis() throws Exception {
+        // a session written by this node before a restart: its connection id is of the old start
+        String vin = registered("");
+        sessions.put(new SessionStore.Session(vin, "test-node", "before-restart-1", java.time.Instant.now()),
+                Duration.ofMinutes(5)).toCompletableFuture().join();
+        try (TestTerminal t = connect()) {
+            byte[] frame = Gb32960Encoder.plain().encode(Frames.realtime(Edition.V2016, vin, 7));
+            t.sendRaw(frame).send(Frames.heartbeat(Edition.V2016, vin));
+            assertThat(t.receive().header().responseFlag()).isEqualTo(ResponseFlag.SUCCESS);
+            assertThat(awaitRecords(Topics.TELEMETRY, vin, 1).get(0).value()).isEqualTo(frame);
+            SessionStore.Owner owner = sessions.owner(vin).toCompletableFuture().join().orElseThrow();
+            assertThat(owner.node()).isEqualTo("test-node");
+            assertThat(owner.connection()).isNotEqualTo("before-restart-1");
+            assertThat(events(vin, 1)).extracting(VehicleEvent::type).containsExactly(VehicleEvent.EventType.ONLINE);
+        }
+    }
+
+    @Test
+    void dataWithoutLoginOnASecondConnectionTakesTheSessionOver() throws Exception {
+        String vin = registered("");
+        try (TestTerminal first = connect(); TestTerminal second = connect()) {
+            first.send(Frames.login(Edition.V2025, vin, "")).receive();
+            assertThat(second.send(Frames.heartbeat(Edition.V2025, vin)).receive().header().responseFlag())
+                    .isEqualTo(ResponseFlag.SUCCESS);
+            assertThat(first.closedByServer()).isTrue();
+            assertThat(second.send(Frames.calibration(Edition.V2025, vin)).receive().header().command()).isEqualTo(0x08);
+        }
+    }
+
+    @Test
     void aSecondLoginKicksTheFirstConnection() throws Exception {
         String vin = registered("");
         try (TestTerminal first = connect(); TestTerminal second = connect()) {

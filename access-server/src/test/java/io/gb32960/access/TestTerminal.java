@@ -23,9 +23,15 @@ final class TestTerminal implements AutoCloseable {
     private final OutputStream out;
     private final ByteBuf received = Unpooled.buffer();
     private final Gb32960Encoder encoder = Gb32960Encoder.plain();
-    private final Gb32960Decoder decoder = Gb32960Decoder.downlink();
+    private final Gb32960Decoder decoder;
 
     TestTerminal(int port) throws IOException {
+        this(port, Gb32960Decoder.downlink());
+    }
+
+    /** @param decoder reads the node's frames (e.g. with the terminal's profile) */
+    TestTerminal(int port, Gb32960Decoder decoder) throws IOException {
+        this.decoder = decoder;
         socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(10_000);
         in = socket.getInputStream();

@@ -1,5 +1,6 @@
 package io.gb32960.access.cluster;
 
+import io.gb32960.access.server.PeriodicTask;
 import io.gb32960.access.login.VehicleLogins;
 import io.gb32960.access.session.Connection;
 import io.gb32960.access.session.LocalSessions;
@@ -9,7 +10,6 @@ import io.gb32960.platform.common.redis.SessionStore.Session;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,8 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  * Fixes are counted in {@code gb32960.sessions.reconciled{fix=restored|removed|kicked}}.
  */
-public final class SessionReconciler implements SmartLifecycle {
+public final class SessionReconciler extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(SessionReconciler.class);
 
@@ -49,11 +47,10 @@ public final class SessionReconciler implements SmartLifecycle {
     private final Duration sessionTtl;
     private final Clock clock;
     private final MeterRegistry meters;
-    private ScheduledExecutorService timer;
-    private volatile boolean running;
 
     public SessionReconciler(SessionStore store, LocalSessions sessions, VehicleLogins logins, String nodeId,
                              Duration interval, Duration sessionTtl, Clock clock, MeterRegistry meters) {
+        super("session-reconciler", interval, interval, KickListener.PHASE + 2); // stopped before the listener
         this.store = store;
         this.sessions = sessions;
         this.logins = logins;
@@ -157,7 +154,8 @@ public final class SessionReconciler implements SmartLifecycle {
         return 1;
     }
 
-    private void runOnce() {
+    @Override
+    protected void runOnce() {
         try {
             int fixes = reconcile().toCompletableFuture().get(interval.toMillis(), TimeUnit.MILLISECONDS);
             if (fixes > 0) {
@@ -170,33 +168,7 @@ public final class SessionReconciler implements SmartLifecycle {
         }
     }
 
-    @Override
-    public void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "session-reconciler");
-            t.setDaemon(true);
-            return t;
-        });
-        long millis = interval.toMillis();
-        timer.scheduleWithFixedDelay(this::runOnce, millis, millis, TimeUnit.MILLISECONDS);
-        running = true;
-    }
 
-    @Override
-    public void stop() {
-        running = false;
-        if (timer != null) {
-            timer.shutdownNow();
-        }
-    }
 
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
 
-    @Override
-    public int getPhase() {
-        return KickListener.PHASE + 2; // runs while the listener runs: stopped before it
-    }
 }

@@ -96,7 +96,7 @@ public final class DispatchHandler extends ChannelInboundHandlerAdapter {
     private void dispatch(Channel ch, PlatformLogin login) {
         String vin = login.vin();
         String account = login.username().text();
-        String address = ((InetSocketAddress) ch.remoteAddress()).getAddress().getHostAddress();
+        String address = ProxiedAddress.of(ch);
         if (platformLogins.blocked(address, account)) {
             refuse(ch, login, "too many failures");
             return;
@@ -107,9 +107,9 @@ public final class DispatchHandler extends ChannelInboundHandlerAdapter {
                         ? Optional.<String>empty() : Optional.of("VIN not registered")))
                 .thenCompose(problem -> problem.isPresent()
                         ? CompletableFuture.completedFuture(new Outcome(problem.get(), null, null))
-                        : tokens.create(vin, props.dispatch().tokenTtl()).thenCompose(token -> assigner.assign()
-                        .thenApply(node -> node.or(self).map(n -> new Outcome(null, n, token))
-                                .orElse(new Outcome("no access node available", null, null)))))
+                        : tokens.create(vin, props.dispatch().tokenTtl()).thenCombine(assigner.assign(),
+                        (token, node) -> node.or(self).map(n -> new Outcome(null, n, token))
+                                .orElse(new Outcome("no access node available", null, null))))
                 .whenComplete((outcome, error) -> ch.eventLoop().execute(() -> {
                     if (error != null) {
                         refuse(ch, login, "registry unavailable: " + error);

@@ -11,6 +11,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,11 @@ public final class DispatchServer implements SmartLifecycle {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (props.dispatch().proxyProtocol()) {
+                            ch.pipeline().addLast("proxy-guard", new ProxyHeaderGuard())
+                                    .addLast("proxy", new HAProxyMessageDecoder())
+                                    .addLast("proxied-address", new ProxiedAddress());
+                        }
                         ch.pipeline().addLast("idle", new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS))
                                 .addLast("frame", new Gb32960FrameDecoder())
                                 .addLast("encoder", encoder)

@@ -1,5 +1,8 @@
 package io.gb32960.access.login;
 
+import io.gb32960.access.cluster.AssignedArrivals;
+import io.gb32960.access.command.CommandExecutor;
+import io.gb32960.access.cluster.NodeVinsWriter;
 import io.gb32960.access.event.VehicleEventPublisher;
 import io.gb32960.access.server.AccessServerProperties;
 import io.gb32960.access.session.Connection;
@@ -7,27 +10,30 @@ import io.gb32960.access.session.LocalSessions;
 import io.gb32960.access.session.RegistryCache;
 import io.gb32960.access.session.Responder;
 import io.gb32960.platform.common.cluster.Assignment;
-import io.gb32960.platform.common.cluster.NodeAssigner;
 import io.gb32960.platform.common.cluster.NodeMessages;
-import io.gb32960.platform.common.cluster.SessionTokens;
 import io.gb32960.platform.common.event.VehicleEvent.EventType;
 import io.gb32960.platform.common.event.VehicleEvent.OfflineReason;
 import io.gb32960.platform.common.redis.SessionStore;
 import io.gb32960.platform.common.registry.RegisteredVehicle;
+import io.gb32960.platform.common.registry.VehicleRegistry;
 import io.gb32960.protocol.frame.Edition;
 import io.gb32960.protocol.frame.ResponseFlag;
 import io.gb32960.protocol.message.VehicleLogin;
 import io.gb32960.protocol.message.VehicleLogout;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
- * Vehicle login 0x01 and logout 0x04: registry check, single session per VIN (a newer login kicks
- * the older connection), session and route in Redis, events. Entered on the connection's event
+ * Vehicle login 0x01 and logout 0x04: registry, ICCID and token checks and the session and route
+ * write in one Redis round trip ({@link SessionStore#login}), single session per VIN (a newer login
+ * kicks the older connection, here or on another node), events. Entered on the connection's event
  * loop; Redis answers continue there.
  */
 public final class VehicleLogins {
@@ -43,14 +49,18 @@ public final class VehicleLogins {
     private final Responder responder;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final SessionTokens tokens;
-    private final NodeAssigner assigner;
+    private final AssignedArrivals arrivals;
+    private final NodeVinsWriter nodeVins;
     private final NodeMessages nodeMessages;
+    private final CommandExecutor commands;
+    private final Counter admitted;
+    private final Counter refused;
 
     public VehicleLogins(AccessServerProperties props, String nodeId, RegistryCache registry, LocalSessions sessions,
                          SessionStore sessionStore, VehicleEventPublisher events, Responder responder, Clock clock,
-                         MeterRegistry meters, SessionTokens tokens, NodeAssigner assigner,
-                         NodeMessages nodeMessages) {
+                         MeterRegistry meters, AssignedArrivals arrivals, NodeVinsWriter nodeVins,
+                         NodeMessages nodeMessages, CommandExecutor commands) {
+        this.commands = commands;
         this.props = props;
         this.nodeId = nodeId;
         this.registry = registry;
@@ -60,100 +70,136 @@ public final class VehicleLogins {
         this.responder = responder;
         this.clock = clock;
         this.meters = meters;
-        this.tokens = tokens;
-        this.assigner = assigner;
+        this.arrivals = arrivals;
+        this.nodeVins = nodeVins;
         this.nodeMessages = nodeMessages;
+        this.admitted = meters.counter("gb32960.logins", "result", "success");
+        this.refused = meters.counter("gb32960.logins", "result", "refused");
     }
 
     public void login(Connection c, VehicleLogin login) {
         String vin = login.vin();
-        registry.vehicle(vin).whenComplete((vehicle, error) -> c.channel().eventLoop().execute(() -> {
+        String token = Assignment.tokenOf(login.extension());
+        if (token == null && props.requireSessionToken()) {
+            refuse(c, login, "no session token", ResponseFlag.ERROR);
+            return;
+        }
+        String iccid = login.iccid().text();
+        SessionStore.LoginRequest request = new SessionStore.LoginRequest(
+                new SessionStore.Session(vin, nodeId, c.id(), clock.instant()), props.sessionTtl(), iccid,
+                props.iccidMismatch() == AccessServerProperties.IccidMismatch.REJECT, token,
+                props.requireSessionToken());
+        sessionStore.login(request).whenComplete((outcome, error) -> c.channel().eventLoop().execute(() -> {
             if (error != null) {
-                log.warn("[{}] login refused: registry unavailable: {}", vin, error.toString());
-                refuse(c, login, "registry unavailable", ResponseFlag.ERROR);
+                log.warn("[{}] login refused: Redis unavailable: {}", vin, error.toString());
+                meters.counter("gb32960.login.redis.errors").increment();
+                refuse(c, login, "session store unavailable", ResponseFlag.ERROR);
             } else {
-                loginChecked(c, login, vehicle);
+                decided(c, login, outcome);
             }
         }));
     }
 
-    private void loginChecked(Connection c, VehicleLogin login, Optional<RegisteredVehicle> vehicle) {
+    private void decided(Connection c, VehicleLogin login, SessionStore.LoginOutcome outcome) {
         String vin = login.vin();
-        if (vehicle.isEmpty() || !vehicle.get().enabled()) {
-            int flag = login.header().edition() == Edition.V2025 ? ResponseFlag.VIN_NOT_FOUND : ResponseFlag.ERROR;
-            refuse(c, login, vehicle.isEmpty() ? "VIN not registered" : "vehicle disabled", flag);
-            return;
-        }
-        RegisteredVehicle v = vehicle.get();
-        String iccid = login.iccid().text();
-        if (!v.iccid().isEmpty() && !v.iccid().equals(iccid)) {
-            if (props.iccidMismatch() == AccessServerProperties.IccidMismatch.REJECT) {
-                refuse(c, login, "ICCID " + iccid + " is not the registered " + v.iccid(), ResponseFlag.ERROR);
+        switch (outcome.status()) {
+            case NOT_REGISTERED -> {
+                registry.remember(vin, Optional.empty());
+                refuse(c, login, "VIN not registered",
+                        login.header().edition() == Edition.V2025 ? ResponseFlag.VIN_NOT_FOUND : ResponseFlag.ERROR);
                 return;
             }
+            case DISABLED -> {
+                refuse(c, login, "vehicle disabled",
+                        login.header().edition() == Edition.V2025 ? ResponseFlag.VIN_NOT_FOUND : ResponseFlag.ERROR);
+                return;
+            }
+            case ICCID_MISMATCH -> {
+                refuse(c, login, "ICCID " + login.iccid().text() + " is not the registered "
+                        + outcome.registry().get("iccid"), ResponseFlag.ERROR);
+                return;
+            }
+            case TOKEN_REJECTED -> {
+                refuse(c, login, outcome.token() == SessionStore.TokenCheck.NONE ? "no session token"
+                        : "invalid session token", ResponseFlag.ERROR);
+                return;
+            }
+            default -> {
+                // admitted: session and route are written
+            }
+        }
+        RegisteredVehicle v = VehicleRegistry.toVehicle(vin, outcome.registry());
+        registry.remember(vin, Optional.of(v));
+        if (outcome.token() == SessionStore.TokenCheck.VALID) {
+            arrivals.arrived();
+        }
+        String iccid = login.iccid().text();
+        if (!v.iccid().isEmpty() && !v.iccid().equals(iccid)) {
             log.warn("[{}] logs in with ICCID {} but {} is registered", vin, iccid, v.iccid());
             meters.counter("gb32960.login.iccid.mismatch").increment();
         }
-        String token = Assignment.tokenOf(login.extension());
-        if (token == null) {
-            if (props.requireSessionToken()) {
-                refuse(c, login, "no session token", ResponseFlag.ERROR);
-            } else {
-                admit(c, login, v);
-            }
+        outcome.previous().filter(p -> !p.node().equals(nodeId) && !p.connection().equals(c.id()))
+                .ifPresent(p -> kickRemote(p, vin));
+        if (!c.channel().isActive()) {
+            sessionStore.removeIfOwned(vin, c.id());
             return;
         }
-        tokens.consume(vin, token).whenComplete((valid, error) -> c.channel().eventLoop().execute(() -> {
-            if (error != null) {
-                refuse(c, login, "session store unavailable", ResponseFlag.ERROR);
-            } else if (valid) {
-                assigner.arrived(nodeId);
-                admit(c, login, v);
-            } else if (props.requireSessionToken()) {
-                refuse(c, login, "invalid session token", ResponseFlag.ERROR);
-            } else {
-                admit(c, login, v);
-            }
-        }));
-    }
-
-    private void admit(Connection c, VehicleLogin login, RegisteredVehicle v) {
-        String vin = login.vin();
-        if (c.state() == Connection.State.PLATFORM) {
+        nodeVins.added(vin);
+        if (c.state() != Connection.State.PLATFORM) {
             // a platform forwarding its vehicles' logins: the vehicle is routed here, the connection stays the platform's
-            storeSessionThenAnswer(c, login, v, false);
-            return;
+            if (c.state() == Connection.State.VEHICLE && !vin.equals(c.vin())) {
+                sessions.unbind(c.vin(), c);
+            }
+            sessions.bind(vin, c).ifPresent(old -> kick(old, vin));
+            c.loggedInVehicle(vin, v.profile(), login.header().edition());
         }
-        if (c.state() == Connection.State.VEHICLE && !vin.equals(c.vin())) {
-            sessions.unbind(c.vin(), c);
+        admitted.increment();
+        responder.respond(c, login, ResponseFlag.SUCCESS);
+        events.publish(vin, EventType.LOGIN, null, c.remote());
+        events.publish(vin, EventType.ONLINE, null, c.remote());
+        if (outcome.queuedCommands() > 0 && c.state() == Connection.State.VEHICLE) {
+            commands.deliverQueued(c, vin);
         }
-        storeSessionThenAnswer(c, login, v, true);
     }
 
-    private void storeSessionThenAnswer(Connection c, VehicleLogin login, RegisteredVehicle v, boolean bind) {
-        String vin = login.vin();
-        sessionStore.put(new SessionStore.Session(vin, nodeId, c.id(), clock.instant()), props.sessionTtl())
-                .whenComplete((previous, error) -> c.channel().eventLoop().execute(() -> {
+    /**
+     * A connection that has not logged in sends data of {@code vin}: when the vehicle holds a
+     * session in Redis (on this node before a restart, or elsewhere), the session moves to this
+     * connection, which becomes the vehicle's (an older connection of the vehicle is kicked).
+     * Completes on the connection's event loop with whether it did.
+     */
+    public CompletionStage<Boolean> resume(Connection c, String vin, Edition edition) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        sessionStore.resume(new SessionStore.Session(vin, nodeId, c.id(), clock.instant()), props.sessionTtl())
+                .whenComplete((outcome, error) -> c.channel().eventLoop().execute(() -> {
                     if (error != null) {
-                        log.warn("[{}] login refused: session store unavailable: {}", vin, error.toString());
-                        refuse(c, login, "session store unavailable", ResponseFlag.ERROR);
+                        meters.counter("gb32960.login.redis.errors").increment();
+                        done.completeExceptionally(error);
                         return;
                     }
-                    previous.filter(p -> !p.node().equals(nodeId) && !p.connection().equals(c.id()))
+                    if (outcome.status() != SessionStore.ResumeStatus.RESUMED || c.state() != Connection.State.NEW) {
+                        done.complete(false);
+                        return;
+                    }
+                    RegisteredVehicle v = VehicleRegistry.toVehicle(vin, outcome.registry());
+                    registry.remember(vin, Optional.of(v));
+                    outcome.previous().filter(p -> !p.node().equals(nodeId) && !p.connection().equals(c.id()))
                             .ifPresent(p -> kickRemote(p, vin));
                     if (!c.channel().isActive()) {
-                        sessionStore.removeIfOwned(vin, nodeId, c.id());
+                        sessionStore.removeIfOwned(vin, c.id());
+                        done.complete(false);
                         return;
                     }
-                    if (bind) {
-                        sessions.bind(vin, c).ifPresent(old -> kick(old, vin));
-                        c.loggedInVehicle(vin, v.profile());
-                    }
-                    meters.counter("gb32960.logins", "result", "success").increment();
-                    responder.respond(c, login, ResponseFlag.SUCCESS);
-                    events.publish(vin, EventType.LOGIN, null, c.remote());
+                    nodeVins.added(vin);
+                    sessions.bind(vin, c).ifPresent(old -> kick(old, vin));
+                    c.loggedInVehicle(vin, v.profile(), edition);
+                    log.info("[{}] session resumed on connection {} (was {})", vin, c.id(),
+                            outcome.previous().map(SessionStore.Owner::value).orElse("-"));
+                    meters.counter("gb32960.sessions.resumed").increment();
                     events.publish(vin, EventType.ONLINE, null, c.remote());
+                    done.complete(true);
                 }));
+        return done;
     }
 
     /** The vehicle logged in on this node; its previous connection is on another node: that node closes it. */
@@ -191,7 +237,7 @@ public final class VehicleLogins {
 
     private void refuse(Connection c, VehicleLogin login, String why, int flag) {
         log.info("[{}] login refused: {}", login.vin(), why);
-        meters.counter("gb32960.logins", "result", "refused").increment();
+        refused.increment();
         if (c.state() == Connection.State.NEW) {
             responder.respondAndClose(c, login, flag);
         } else {
@@ -206,7 +252,7 @@ public final class VehicleLogins {
             sessions.unbind(vin, c);
             c.loggedOut();
         }
-        sessionStore.removeIfOwned(vin, nodeId, c.id());
+        removeSession(vin, c);
         events.publish(vin, EventType.LOGOUT, null, c.remote());
         events.publish(vin, EventType.OFFLINE, OfflineReason.LOGOUT, c.remote());
     }
@@ -221,6 +267,14 @@ public final class VehicleLogins {
         if (c.markClosingWithEvent()) {
             events.publish(vin, EventType.OFFLINE, reason, c.remote());
         }
-        sessionStore.removeIfOwned(vin, nodeId, c.id());
+        removeSession(vin, c);
+    }
+
+    private void removeSession(String vin, Connection c) {
+        sessionStore.removeIfOwned(vin, c.id()).thenAccept(removed -> {
+            if (removed) {
+                nodeVins.removed(vin);
+            }
+        });
     }
 }

@@ -6,6 +6,7 @@ import io.gb32960.access.event.VehicleEventPublisher;
 import io.gb32960.access.login.FailureLimiter;
 import io.gb32960.access.login.PlatformLogins;
 import io.gb32960.access.login.VehicleLogins;
+import io.gb32960.access.login.VerifiedSecrets;
 import io.gb32960.access.session.KeyStore;
 import io.gb32960.access.session.LocalSessions;
 import io.gb32960.access.session.RegistryCache;
@@ -16,7 +17,13 @@ import io.gb32960.access.telemetry.SpillStore;
 import io.gb32960.access.telemetry.TelemetryPipeline;
 import io.gb32960.access.dispatch.DispatchHandler;
 import io.gb32960.access.dispatch.DispatchServer;
+import io.gb32960.access.cluster.AssignedArrivals;
+import io.gb32960.access.cluster.DeadNodeSweeper;
+import io.gb32960.access.command.CommandExecutor;
+import io.gb32960.platform.common.command.CommandJson;
+import io.gb32960.platform.common.command.CommandQueue;
 import io.gb32960.access.cluster.KickListener;
+import io.gb32960.access.cluster.NodeVinsWriter;
 import io.gb32960.access.cluster.SessionReconciler;
 import io.gb32960.platform.common.cluster.NodeAssigner;
 import io.gb32960.platform.common.cluster.NodeMessages;
@@ -44,6 +51,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -168,7 +176,8 @@ class AccessServerConfiguration {
         AccessServerProperties.PlatformLogin p = props.platformLogin();
         return new PlatformLogins(registry, passwordHashExecutor,
                 new FailureLimiter(p.maxFailuresPerAddress(), p.window()),
-                new FailureLimiter(p.maxFailuresPerAccount(), p.window()));
+                new FailureLimiter(p.maxFailuresPerAccount(), p.window()),
+                new VerifiedSecrets(p.verifiedTtl(), 100_000));
     }
 
     @Bean
@@ -177,17 +186,34 @@ class AccessServerConfiguration {
     }
 
     @Bean
-    NodeAssigner nodeAssigner(NodeRegistry nodes, RedissonClient redis) {
-        return new NodeAssigner(nodes, redis);
+    NodeAssigner nodeAssigner(NodeRegistry nodes, RedissonClient redis, Clock clock) {
+        return new NodeAssigner(nodes, redis, clock);
+    }
+
+    @Bean
+    AssignedArrivals assignedArrivals() {
+        return new AssignedArrivals();
+    }
+
+    @Bean
+    NodeVinsWriter nodeVinsWriter(SessionStore store, NodeId nodeId) {
+        return new NodeVinsWriter(store, nodeId.value(), Duration.ofMillis(100));
     }
 
     @Bean
     VehicleLogins vehicleLogins(AccessServerProperties props, NodeId nodeId, RegistryCache registry,
                                 LocalSessions sessions, SessionStore sessionStore, VehicleEventPublisher events,
-                                Responder responder, Clock clock, MeterRegistry meters, SessionTokens tokens,
-                                NodeAssigner assigner, NodeMessages nodeMessages) {
+                                Responder responder, Clock clock, MeterRegistry meters, AssignedArrivals arrivals,
+                                NodeVinsWriter nodeVins, NodeMessages nodeMessages, CommandExecutor commands) {
         return new VehicleLogins(props, nodeId.value(), registry, sessions, sessionStore, events, responder, clock,
-                meters, tokens, assigner, nodeMessages);
+                meters, arrivals, nodeVins, nodeMessages, commands);
+    }
+
+    @Bean
+    CommandExecutor commandExecutor(RedissonClient redis, LocalSessions sessions, NodeId nodeId, Clock clock,
+                                    MeterRegistry meters) {
+        CommandJson json = new CommandJson();
+        return new CommandExecutor(redis, sessions, new CommandQueue(redis, json), json, nodeId.value(), clock, meters);
     }
 
     @Bean
@@ -210,6 +236,12 @@ class AccessServerConfiguration {
     }
 
     @Bean
+    DeadNodeSweeper deadNodeSweeper(NodeRegistry nodes, SessionStore store, VehicleEventPublisher events, NodeId nodeId,
+                                    AccessServerProperties props, MeterRegistry meters) {
+        return new DeadNodeSweeper(nodes, store, events, nodeId.value(), props.deadNodeSweepInterval(), meters);
+    }
+
+    @Bean
     @ConditionalOnProperty(name = "gb32960.access.dispatch.enabled", havingValue = "true")
     DispatchServer dispatchServer(AccessServerProperties props, PlatformLogins platformLogins, RegistryCache registry,
                                   SessionTokens tokens, NodeAssigner assigner, NettyAccessServer server,
@@ -227,9 +259,10 @@ class AccessServerConfiguration {
     FrameHandler frameHandler(AccessServerProperties props, NodeId nodeId, LocalSessions sessions,
                               RegistryCache registry, SessionStore sessionStore, VehicleLogins vehicleLogins,
                               PlatformLogins platformLogins, KeyStore keys, TelemetryGate telemetry,
-                              InvalidFramePublisher invalid, Responder responder, MeterRegistry meters) {
+                              InvalidFramePublisher invalid, Responder responder, CommandExecutor commands,
+                              MeterRegistry meters) {
         return new FrameHandler(props, nodeId.value(), sessions, registry, sessionStore, vehicleLogins, platformLogins,
-                keys, telemetry, invalid, responder, meters);
+                keys, telemetry, invalid, responder, commands, meters);
     }
 
     @Bean
@@ -239,8 +272,9 @@ class AccessServerConfiguration {
 
     @Bean
     NodeStatsPublisher nodeStatsPublisher(NodeRegistry registry, NettyAccessServer server, LocalSessions sessions,
-                                          AccessServerProperties props, NodeId nodeId, Clock clock) {
-        return new NodeStatsPublisher(registry, server, sessions, props, nodeId.value(), clock);
+                                          AccessServerProperties props, NodeId nodeId, Clock clock,
+                                          NodeAssigner assigner, AssignedArrivals arrivals) {
+        return new NodeStatsPublisher(registry, server, sessions, props, nodeId.value(), clock, assigner, arrivals);
     }
 
     @Bean

@@ -29,6 +29,7 @@ import java.time.Duration;
  * @param requireSessionToken refuse vehicle logins without a valid dispatch token for their VIN
  * @param dispatch          the SLB-fronted dispatch listener (platform login, node assignment)
  * @param reconcileInterval how often the node makes Redis sessions/routes agree with its connections
+ * @param deadNodeSweepInterval how often the node looks for dead nodes whose sessions need removing
  */
 @ConfigurationProperties("gb32960.access")
 public record AccessServerProperties(
@@ -49,18 +50,22 @@ public record AccessServerProperties(
         @DefaultValue("19000") int capacity,
         @DefaultValue("false") boolean requireSessionToken,
         @DefaultValue Dispatch dispatch,
-        @DefaultValue("60s") Duration reconcileInterval) {
+        @DefaultValue("60s") Duration reconcileInterval,
+        @DefaultValue("5s") Duration deadNodeSweepInterval) {
 
     /**
      * @param enabled     run the dispatch listener on this node
      * @param port        its port (0 = any free port)
      * @param idleTimeout short connections: closed after this long without a login
      * @param tokenTtl    how long an assignment's session token is valid
+     * @param proxyProtocol connections start with a PROXY protocol header (v1 or v2) from the load
+     *                    balancer in front, which names the real client address (required when on)
      */
     public record Dispatch(@DefaultValue("false") boolean enabled,
                            @DefaultValue("32959") int port,
                            @DefaultValue("10s") Duration idleTimeout,
-                           @DefaultValue("5m") Duration tokenTtl) {
+                           @DefaultValue("5m") Duration tokenTtl,
+                           @DefaultValue("false") boolean proxyProtocol) {
     }
 
     public enum IccidMismatch {
@@ -91,10 +96,13 @@ public record AccessServerProperties(
      *                              (higher: several platforms may share an address behind NAT)
      * @param window                how long failures count, from the first one
      * @param hashThreads           threads that check password hashes (PBKDF2 is deliberately slow)
+     * @param verifiedTtl           how long a password that matched an account's secret is known to
+     *                              match without deriving again (0 = always derive)
      */
     public record PlatformLogin(@DefaultValue("5") int maxFailuresPerAccount,
                                 @DefaultValue("20") int maxFailuresPerAddress,
                                 @DefaultValue("5m") Duration window,
-                                @DefaultValue("2") int hashThreads) {
+                                @DefaultValue("2") int hashThreads,
+                                @DefaultValue("10m") Duration verifiedTtl) {
     }
 }

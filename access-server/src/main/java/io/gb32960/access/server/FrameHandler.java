@@ -1,5 +1,6 @@
 package io.gb32960.access.server;
 
+import io.gb32960.access.command.CommandExecutor;
 import io.gb32960.access.event.InvalidFramePublisher;
 import io.gb32960.access.login.PlatformLogins;
 import io.gb32960.access.login.VehicleLogins;
@@ -41,6 +42,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -65,6 +67,7 @@ public final class FrameHandler extends ChannelInboundHandlerAdapter {
     private final InvalidFramePublisher invalid;
     private final Responder responder;
     private final MeterRegistry meters;
+    private final CommandExecutor commands;
     private final BadInputLog badInputLog = new BadInputLog();
     private final FrameCounters framesIn;
     private final Gb32960Decoder decoder;
@@ -76,7 +79,8 @@ public final class FrameHandler extends ChannelInboundHandlerAdapter {
     public FrameHandler(AccessServerProperties props, String nodeId, LocalSessions sessions, RegistryCache registry,
                         SessionStore sessionStore, VehicleLogins vehicleLogins, PlatformLogins platformLogins,
                         KeyStore keys, TelemetryGate telemetry, InvalidFramePublisher invalid, Responder responder,
-                        MeterRegistry meters) {
+                        CommandExecutor commands, MeterRegistry meters) {
+        this.commands = commands;
         this.props = props;
         this.nodeId = nodeId;
         this.sessions = sessions;
@@ -112,6 +116,8 @@ public final class FrameHandler extends ChannelInboundHandlerAdapter {
         if (c != null) {
             vehicleLogins.offline(c, OfflineReason.CONNECTION_CLOSED);
             sessions.closed(c);
+            c.releaseHeld().forEach(Gb32960Frame::release);
+            commands.connectionClosed(c);
             telemetry.connectionClosed(c);
         }
         ctx.fireChannelInactive();
@@ -142,6 +148,10 @@ public final class FrameHandler extends ChannelInboundHandlerAdapter {
         if (msg instanceof FrameFailure failure) {
             onFailure(c, failure);
         } else if (msg instanceof Gb32960Frame frame) {
+            if (c.holding()) {
+                c.hold(frame); // released after the resume decision
+                return;
+            }
             try {
                 onFrame(c, frame);
             } finally {
@@ -185,7 +195,12 @@ public final class FrameHandler extends ChannelInboundHandlerAdapter {
         } else if (message instanceof Activation activation) {
             onActivation(c, activation);
         } else if (!authorized(c, h.vin()) && !platformLink(c, command)) {
-            reject(c, h, "not logged in");
+            if (c.state() == Connection.State.NEW
+                    && (command == CommandId.HEARTBEAT.id() || command == CommandId.TIME_CALIBRATION.id())) {
+                resume(c, frame);
+            } else {
+                reject(c, h, "not logged in");
+            }
         } else if (message instanceof VehicleLogout logout) {
             vehicleLogins.logout(c, logout);
         } else if (command == CommandId.PLATFORM_LOGOUT.id()) {
@@ -195,10 +210,12 @@ public final class FrameHandler extends ChannelInboundHandlerAdapter {
             responder.respondWithTime(c, h, ResponseFlag.SUCCESS);
             refreshSession(c);
         } else if (message instanceof KeyExchange exchange) {
-            keys.storeDataKey(exchange);
-            responder.respondWithTime(c, h, ResponseFlag.SUCCESS);
+            // answered once stored: a terminal told "success" may encrypt with the key at once
+            keys.storeDataKey(exchange).whenComplete((x, error) -> c.channel().eventLoop().execute(() ->
+                    responder.respondWithTime(c, h, error == null ? ResponseFlag.SUCCESS : ResponseFlag.ERROR)));
         } else if (command >= CommandId.QUERY.id() && command <= CommandId.TERMINAL_CONTROL.id()) {
             meters.counter("gb32960.command.answers", "command", h.commandName()).increment();
+            commands.answered(c, message);
         } else {
             bad(c, h, DecodeError.UNKNOWN_COMMAND, "command " + h.commandName() + " is not accepted here",
                     ByteBufUtil.getBytes(frame.content()));
@@ -210,8 +227,10 @@ public final class FrameHandler extends ChannelInboundHandlerAdapter {
         if (!authorized(c, h.vin())) {
             if (c.state() == Connection.State.PLATFORM) {
                 forwardAfterRegistryCheck(c, frame);
+            } else if (c.state() == Connection.State.NEW) {
+                resume(c, frame);
             } else {
-                reject(c, h, "telemetry before login");
+                reject(c, h, "telemetry of another VIN");
             }
             return;
         }
@@ -220,6 +239,41 @@ public final class FrameHandler extends ChannelInboundHandlerAdapter {
         if (props.acknowledgeReports()) {
             responder.respondWithTime(c, h, ResponseFlag.SUCCESS);
         }
+    }
+
+    /**
+     * Data from a connection that has not logged in: the vehicle may hold a session in Redis (this
+     * node restarted, or the terminal reconnected without a login). The connection stops reading
+     * and holds its frames until Redis answers; then they are handled in order as the vehicle's, or
+     * refused and the connection closed.
+     */
+    private void resume(Connection c, Gb32960Frame frame) {
+        FrameHeader h = frame.header();
+        c.startHolding();
+        c.hold(frame.retain());
+        c.channel().config().setAutoRead(false);
+        vehicleLogins.resume(c, h.vin(), h.edition()).whenComplete((resumed, error) -> c.channel().eventLoop().execute(() -> {
+            ArrayDeque<Gb32960Frame> held = c.releaseHeld();
+            try {
+                if (error != null || !resumed) {
+                    reject(c, h, error != null ? "not logged in, and Redis unavailable" : "telemetry before login");
+                    return;
+                }
+                while (!held.isEmpty() && c.channel().isActive()) {
+                    Gb32960Frame next = held.pollFirst();
+                    try {
+                        onFrame(c, next);
+                    } finally {
+                        next.release();
+                    }
+                }
+                if (c.pending().isEmpty() && !c.holding()) {
+                    c.channel().config().setAutoRead(true);
+                }
+            } finally {
+                held.forEach(Gb32960Frame::release);
+            }
+        }));
     }
 
     /** A platform forwards a VIN this node has not cached yet: check the registry, then publish or refuse. */

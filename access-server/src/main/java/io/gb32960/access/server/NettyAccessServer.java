@@ -35,7 +35,7 @@ public final class NettyAccessServer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(NettyAccessServer.class);
     /** Lifecycle phase: late, so the rest of the node is ready when terminals can connect. */
-    static final int PHASE = Integer.MAX_VALUE - 1000;
+    public static final int PHASE = Integer.MAX_VALUE - 1000;
 
     private final AccessServerProperties props;
     private final FrameHandler frameHandler;

@@ -1,25 +1,24 @@
 package io.gb32960.access.server;
 
+import io.gb32960.access.cluster.AssignedArrivals;
 import io.gb32960.access.session.LocalSessions;
+import io.gb32960.platform.common.cluster.NodeAssigner;
 import io.gb32960.platform.common.cluster.NodeRegistry;
 import io.gb32960.platform.common.cluster.NodeStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Writes this node's stats to the cluster's node registry every 500 ms while its listener runs,
+ * Writes this node's stats (and takes the vehicles that arrived since off its in-flight count) to the cluster's node registry every 500 ms while its listener runs,
  * and removes the node when it stops; started after and stopped before the listener.
  */
-public final class NodeStatsPublisher implements SmartLifecycle {
+public final class NodeStatsPublisher extends PeriodicTask {
 
     static final Duration INTERVAL = Duration.ofMillis(500);
     private static final Logger log = LoggerFactory.getLogger(NodeStatsPublisher.class);
@@ -30,11 +29,17 @@ public final class NodeStatsPublisher implements SmartLifecycle {
     private final AccessServerProperties props;
     private final String nodeId;
     private final Clock clock;
-    private ScheduledExecutorService timer;
-    private volatile boolean running;
+    private final String host;
+    private final NodeAssigner assigner;
+    private final AssignedArrivals arrivals;
 
     public NodeStatsPublisher(NodeRegistry registry, NettyAccessServer server, LocalSessions sessions,
-                              AccessServerProperties props, String nodeId, Clock clock) {
+                              AccessServerProperties props, String nodeId, Clock clock, NodeAssigner assigner,
+                              AssignedArrivals arrivals) {
+        super("node-stats", Duration.ZERO, INTERVAL, NettyAccessServer.PHASE + 1); // after the listener starts, before it stops
+        this.host = publicHost(props);
+        this.assigner = assigner;
+        this.arrivals = arrivals;
         this.registry = registry;
         this.server = server;
         this.sessions = sessions;
@@ -43,22 +48,13 @@ public final class NodeStatsPublisher implements SmartLifecycle {
         this.clock = clock;
     }
 
-    @Override
-    public void start() {
-        String host = publicHost(props);
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "node-stats");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleAtFixedRate(() -> publish(host), 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-        running = true;
-    }
 
     private void publish(String host) {
         NodeStats stats = new NodeStats(nodeId, host, props.publicPort() > 0 ? props.publicPort() : server.port(),
                 sessions.connectionCount(), sessions.loggedInVehicles(), props.capacity(), clock.instant());
-        registry.publish(stats).whenComplete((ok, error) -> {
+        long arrived = arrivals.drain();
+        registry.publish(stats).thenCompose(x -> assigner.report(nodeId, stats.connections(), stats.capacity(), arrived))
+                .whenComplete((ok, error) -> {
             if (error != null) {
                 log.debug("node stats not published: {}", error.toString());
             }
@@ -81,21 +77,14 @@ public final class NodeStatsPublisher implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
-        running = false;
-        if (timer != null) {
-            timer.shutdownNow();
-        }
+    protected void runOnce() {
+        publish(host);
+    }
+
+    @Override
+    protected void afterStop() {
         registry.leave(nodeId).toCompletableFuture().orTimeout(2, TimeUnit.SECONDS).exceptionally(e -> null).join();
     }
 
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
 
-    @Override
-    public int getPhase() {
-        return NettyAccessServer.PHASE + 1; // after the listener starts, before it stops
-    }
 }

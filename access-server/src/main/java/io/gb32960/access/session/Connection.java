@@ -2,6 +2,8 @@ package io.gb32960.access.session;
 
 import io.gb32960.access.telemetry.SpilledFrame;
 import io.gb32960.protocol.codec.TerminalProfile;
+import io.gb32960.protocol.frame.Edition;
+import io.gb32960.protocol.netty.Gb32960Frame;
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
 
@@ -31,9 +33,14 @@ public final class Connection {
     private String vin;
     private String platformAccount;
     private TerminalProfile profile = TerminalProfile.DEFAULT;
+    private Edition edition = Edition.V2016;
+    /** Downlink commands written and not yet answered, oldest first. */
+    private final ArrayDeque<PendingCommand> commands = new ArrayDeque<>(0);
     private int badFrames;
     private long lastSessionRefreshNanos;
     private boolean closingWithEvent;
+    /** Frames that arrived while the session was being resumed from Redis (retained; see {@link #hold}). */
+    private ArrayDeque<Gb32960Frame> held;
     /** Frames accepted while the telemetry queue was full: delivered before anything newer. */
     private final ArrayDeque<SpilledFrame> pending = new ArrayDeque<>(0);
 
@@ -75,10 +82,20 @@ public final class Connection {
         return profile;
     }
 
-    public void loggedInVehicle(String vin, TerminalProfile profile) {
+    /** The edition the vehicle logged in with: downlink commands are written in it. */
+    public Edition edition() {
+        return edition;
+    }
+
+    public ArrayDeque<PendingCommand> commands() {
+        return commands;
+    }
+
+    public void loggedInVehicle(String vin, TerminalProfile profile, Edition edition) {
         this.state = State.VEHICLE;
         this.vin = vin;
         this.profile = profile;
+        this.edition = edition;
         this.lastSessionRefreshNanos = System.nanoTime();
     }
 
@@ -118,5 +135,26 @@ public final class Connection {
 
     public ArrayDeque<SpilledFrame> pending() {
         return pending;
+    }
+
+    /** Starts holding incoming frames until {@link #releaseHeld} (a session resume is asked of Redis). */
+    public void startHolding() {
+        held = new ArrayDeque<>(2);
+    }
+
+    public boolean holding() {
+        return held != null;
+    }
+
+    /** Keeps {@code frame} (retained by the caller) until the resume is decided. */
+    public void hold(Gb32960Frame frame) {
+        held.addLast(frame);
+    }
+
+    /** Stops holding; returns the held frames, oldest first, which the caller must release. */
+    public ArrayDeque<Gb32960Frame> releaseHeld() {
+        ArrayDeque<Gb32960Frame> frames = held == null ? new ArrayDeque<>(0) : held;
+        held = null;
+        return frames;
     }
 }

@@ -42,6 +42,11 @@ public final class RegistryCache {
         return hit == null ? Optional.empty() : hit;
     }
 
+    /** Caches what a login read from the registry. */
+    public void remember(String vin, Optional<RegisteredVehicle> vehicle) {
+        cache.put(vin, vehicle);
+    }
+
     public void invalidate(String vin) {
         cache.invalidate(vin);
     }

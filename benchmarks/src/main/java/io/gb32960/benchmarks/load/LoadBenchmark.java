@@ -65,7 +65,7 @@ public final class LoadBenchmark implements Runnable {
         @Option(names = "--runs", defaultValue = "3", description = "Independent runs, each on a fresh broker and node (default: ${DEFAULT-VALUE}).")
         int runs;
 
-        @Option(names = "--node-jar", defaultValue = "access-server/target/access-server-0.1.0-SNAPSHOT.jar",
+        @Option(names = "--node-jar", defaultValue = "access-server/target/access-server-0.1.0-SNAPSHOT-exec.jar",
                 description = "The packaged node (default: ${DEFAULT-VALUE}).")
         String nodeJar;
 

@@ -13,13 +13,9 @@ import io.gb32960.protocol.control.UpgradeLayout;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
-import org.redisson.config.Config;
-import redis.embedded.RedisServer;
 
-import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,26 +28,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The Redis contracts on a real redis-server (embedded-redis ships the binary). */
 class RedisContractsTest {
 
-    private static RedisServer server;
+    private static EmbeddedRedis server;
     private static RedissonClient redis;
 
     @BeforeAll
     static void start() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        server = RedisServer.builder().port(port).setting("bind 127.0.0.1").setting("save \"\"").build();
-        server.start();
-        Config config = new Config();
-        config.useSingleServer().setAddress("redis://127.0.0.1:" + port);
-        redis = Redisson.create(config);
+        server = EmbeddedRedis.start();
+        redis = server.client();
     }
 
     @AfterAll
-    static void stop() {
-        redis.shutdown();
-        server.stop();
+    static void stop() throws Exception {
+        server.close();
     }
 
     @Test

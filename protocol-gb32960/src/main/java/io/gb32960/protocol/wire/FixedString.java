@@ -1,6 +1,7 @@
 package io.gb32960.protocol.wire;
 
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -55,7 +56,13 @@ public final class FixedString {
         while (end > 0 && raw[end - 1] == ' ') {
             end--;
         }
-        return new String(raw, 0, end, GB18030);
+        for (int i = 0; i < end; i++) {
+            if (raw[i] < 0) {
+                return new String(raw, 0, end, GB18030);
+            }
+        }
+        // ASCII (VINs, ICCIDs, codes): the JDK's GB 18030 decoder is far slower than Latin-1
+        return new String(raw, 0, end, StandardCharsets.ISO_8859_1);
     }
 
     public String text(Charset charset) {

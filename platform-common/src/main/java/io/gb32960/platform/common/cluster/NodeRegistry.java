@@ -1,6 +1,7 @@
 package io.gb32960.platform.common.cluster;
 
 import io.gb32960.platform.common.redis.RedisKeys;
+import org.redisson.api.RBatch;
 import org.redisson.api.RMap;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -9,8 +10,10 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -23,22 +26,46 @@ public final class NodeRegistry {
     /** Entries older than this are dead nodes. */
     public static final Duration STALE_AFTER = Duration.ofSeconds(3);
 
+    private final RedissonClient redis;
     private final RMap<String, String> nodes;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Clock clock;
 
     public NodeRegistry(RedissonClient redis, Clock clock) {
+        this.redis = redis;
         this.nodes = redis.getMap(RedisKeys.nodes(), StringCodec.INSTANCE);
         this.clock = clock;
     }
 
     public CompletionStage<Void> publish(NodeStats stats) {
-        return nodes.fastPutAsync(stats.nodeId(), json.writeValueAsString(stats)).thenApply(x -> null);
+        RBatch batch = redis.createBatch();
+        batch.<String, String>getMap(RedisKeys.nodes(), StringCodec.INSTANCE)
+                .fastPutAsync(stats.nodeId(), json.writeValueAsString(stats));
+        batch.getSet(RedisKeys.knownNodes(), StringCodec.INSTANCE).addAsync(stats.nodeId());
+        return batch.executeAsync().thenApply(x -> null);
     }
 
-    /** Removes a node that is shutting down. */
+    /** Removes a node that is shutting down (it has cleaned up after itself: not a dead node). */
     public CompletionStage<Void> leave(String nodeId) {
-        return nodes.fastRemoveAsync(nodeId).thenApply(x -> null);
+        RBatch batch = redis.createBatch();
+        batch.<String, String>getMap(RedisKeys.nodes(), StringCodec.INSTANCE).fastRemoveAsync(nodeId);
+        batch.getSet(RedisKeys.knownNodes(), StringCodec.INSTANCE).removeAsync(nodeId);
+        return batch.executeAsync().thenApply(x -> null);
+    }
+
+    /** Nodes that published stats once and are neither fresh now nor left cleanly: they died. */
+    public CompletionStage<Set<String>> deadNodes() {
+        return redis.<String>getSet(RedisKeys.knownNodes(), StringCodec.INSTANCE).readAllAsync()
+                .thenCombine(liveNodes(), (known, live) -> {
+                    Set<String> dead = new HashSet<>(known);
+                    live.forEach(n -> dead.remove(n.nodeId()));
+                    return dead;
+                });
+    }
+
+    /** Claims the clean-up of a dead node: true for exactly one caller. */
+    public CompletionStage<Boolean> claimDead(String nodeId) {
+        return redis.<String>getSet(RedisKeys.knownNodes(), StringCodec.INSTANCE).removeAsync(nodeId);
     }
 
     /** Nodes whose stats are fresh; stale and unreadable entries are removed on the way. */

@@ -40,6 +40,8 @@ public record VehicleEvent(String vin, EventType type, OfflineReason reason, Str
         /** The vehicle logged out (0x04). */
         LOGOUT,
         /** The connection kept sending bad frames. */
-        BAD_INPUT
+        BAD_INPUT,
+        /** The node that held the vehicle died (no clean shutdown); another node noticed and cleaned up. */
+        NODE_LOST
     }
 }

@@ -33,8 +33,17 @@ package io.gb32960.platform.common.redis;
  *     entries older than 3 s are dead nodes and removed by readers</td></tr>
  * <tr><td>{@code gb32960:token:{VIN}}</td><td>string, TTL</td><td>dispatch listener</td>
  *     <td>the session token handed out with an assignment; consumed by the vehicle login</td></tr>
- * <tr><td>{@code gb32960:inflight:{NODE}}</td><td>counter, TTL</td><td>dispatch listener / access node</td>
- *     <td>vehicles assigned to the node that have not logged in there yet</td></tr>
+ * <tr><td>{@code gb32960:inflight:{cluster}:NODE}</td><td>counter, TTL</td><td>dispatch listener / access node</td>
+ *     <td>vehicles assigned to the node and not yet counted in its stats; all nodes' counters share
+ *     one hash slot, so one script reads them and counts an assignment</td></tr>
+ * <tr><td>{@code gb32960:load:{cluster}}</td><td>hash</td><td>access node</td>
+ *     <td>{@code NODE:connections}, {@code NODE:capacity}: written with the in-flight decrement, read by the assignment</td></tr>
+ * <tr><td>{@code gb32960:cmdq:{VIN}}</td><td>list, TTL</td><td>command gateway / access node</td>
+ *     <td>commands waiting for the vehicle's next login (JSON, each with its expiry)</td></tr>
+ * <tr><td>{@code gb32960:commands:{NODE}}</td><td>pub/sub channel</td><td>command gateway</td>
+ *     <td>commands for the vehicles the node holds</td></tr>
+ * <tr><td>{@code gb32960:command-replies:{GATEWAY}}, {@code gb32960:command-results}</td><td>pub/sub channels</td>
+ *     <td>access node</td><td>results to the sending gateway; results of queued commands to anyone</td></tr>
  * <tr><td>{@code gb32960:datakey:{VIN}}</td><td>hash</td><td>access node (2025 key exchange 0x0B)</td>
  *     <td>{@code type}, {@code key} (hex), {@code enableTime}, {@code expiryTime}</td></tr>
  * </table>
@@ -71,7 +80,12 @@ public final class RedisKeys {
     }
 
     public static String inflight(String nodeId) {
-        return PREFIX + "inflight:{" + nodeId + "}";
+        return PREFIX + "inflight:{cluster}:" + nodeId;
+    }
+
+    /** Every node's connections and capacity as last reported ({@code NODE:connections}, {@code NODE:capacity}). */
+    public static String nodeLoad() {
+        return PREFIX + "load:{cluster}";
     }
 
     /** The VINs a node has routed to itself. */
@@ -82,6 +96,31 @@ public final class RedisKeys {
     /** The pub/sub channel of one node. */
     public static String nodeChannel(String nodeId) {
         return PREFIX + "node:{" + nodeId + "}";
+    }
+
+    /** The channel on which a node receives downlink commands for the vehicles it holds. */
+    public static String commandChannel(String nodeId) {
+        return PREFIX + "commands:{" + nodeId + "}";
+    }
+
+    /** The channel on which a command gateway receives the results of the commands it sent. */
+    public static String commandReplies(String gatewayId) {
+        return PREFIX + "command-replies:{" + gatewayId + "}";
+    }
+
+    /** Results of commands that waited in the offline queue (their sender may be gone), for any listener. */
+    public static String commandResults() {
+        return PREFIX + "command-results";
+    }
+
+    /** A vehicle's offline command queue (list of command JSON, oldest first). */
+    public static String commandQueue(String vin) {
+        return PREFIX + "cmdq:{" + vin + "}";
+    }
+
+    /** Every node that has published stats and not left cleanly: a node in it but not fresh in {@link #nodes()} died. */
+    public static String knownNodes() {
+        return PREFIX + "known-nodes";
     }
 
     public static String nodes() {

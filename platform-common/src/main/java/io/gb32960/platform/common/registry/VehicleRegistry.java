@@ -58,7 +58,8 @@ public final class VehicleRegistry {
                 .putAllAsync(fields);
     }
 
-    private static RegisteredVehicle toVehicle(String vin, Map<String, String> f) {
+    /** A vehicle from the fields of its registry hash ({@code vehicle:{VIN}}). */
+    public static RegisteredVehicle toVehicle(String vin, Map<String, String> f) {
         return new RegisteredVehicle(vin, f.get("iccid"), f.get("terminalModel"),
                 parse(ResponseStyle.class, f.get("responseStyle"), ResponseStyle.TIME_ONLY),
                 parse(UpgradeLayout.class, f.get("upgradeLayout"), UpgradeLayout.TABLE_B16_BINARY),

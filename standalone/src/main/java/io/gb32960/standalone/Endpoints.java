@@ -1,0 +1,35 @@
+package io.gb32960.standalone;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where everything listens, as printed in the banner and written to {@code endpoints.json} once
+ * the platform is ready (scripts wait for that file).
+ */
+final class Endpoints {
+
+    private final Map<String, String> entries = new LinkedHashMap<>();
+
+    void put(String name, String value) {
+        entries.put(name, value);
+    }
+
+    String banner(long readyMillis) {
+        StringBuilder b = new StringBuilder();
+        b.append("\n=== GB/T 32960 platform ready in ").append(readyMillis).append(" ms ===\n");
+        entries.forEach((k, v) -> b.append(String.format("  %-22s %s%n", k, v)));
+        b.append("Ctrl-C stops everything.\n");
+        return b.toString();
+    }
+
+    String json(long readyMillis) {
+        StringBuilder b = new StringBuilder("{\n  \"readyMillis\": ").append(readyMillis);
+        entries.forEach((k, v) -> b.append(",\n  \"").append(escape(k)).append("\": \"").append(escape(v)).append('"'));
+        return b.append("\n}\n").toString();
+    }
+
+    private static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+}
