@@ -38,6 +38,9 @@ class SecurityConfiguration {
     /** Read by every fleet role (GET). */
     static final String[] FLEET_API = {"/api/vehicles/**", "/api/alarms/**", "/api/live/**", "/api/dashboard",
         "/api/nodes", "/api/terminal-models/**", "/api/commands/**", "/api/command-batches/**"};
+    /** Form pages of changes: only who may make them gets the form. */
+    static final String[] OPERATOR_FORMS = {"/vehicles/new", "/vehicles/*/edit", "/vehicles/import",
+        "/terminal-models/new", "/commands/new", "/command-batches/new"};
     static final String[] FLEET_PAGES = {"/dashboard", "/vehicles/**", "/alarms/**", "/live/**", "/nodes",
         "/terminal-models/**", "/commands/**", "/command-batches/**"};
 
@@ -89,6 +92,7 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/account/**").authenticated()
                         .requestMatchers("/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**")
                         .hasAnyRole(ADMIN, OPERATOR, VIEWER)
+                        .requestMatchers(OPERATOR_FORMS).hasAnyRole(ADMIN, OPERATOR)
                         .requestMatchers(HttpMethod.GET, FLEET_PAGES).hasAnyRole(ADMIN, OPERATOR, VIEWER)
                         .requestMatchers(FLEET_PAGES).hasAnyRole(ADMIN, OPERATOR)
                         .anyRequest().hasRole(ADMIN))
