@@ -74,12 +74,6 @@ class VehicleController {
         return form(model, form, null);
     }
 
-    @GetMapping("/{vin}")
-    String detail(@PathVariable String vin, Model model) {
-        model.addAttribute("vehicle", vehicles.get(vin));
-        return "vehicles/detail";
-    }
-
     @GetMapping("/{vin}/edit")
     String edit(@PathVariable String vin, Model model) {
         Vehicle v = vehicles.get(vin);
