@@ -67,54 +67,31 @@ class CommandController {
     }
 
     @PostMapping("/query")
-    String query(@RequestParam String vin, @RequestParam(required = false) List<Integer> parameterIds,
+    String query(@RequestParam String vin, @RequestParam MultiValueMap<String, String> params,
                  @RequestParam(required = false) Integer timeoutSeconds, Model model) {
-        return send(model, vin, CommandSpec.query(parameterIds == null ? List.of() : parameterIds), timeoutSeconds,
-                null, Map.of());
+        return send(model, vin, CommandSpec.Type.QUERY, params, timeoutSeconds, null);
     }
 
     @PostMapping("/set")
     String set(@RequestParam String vin, @RequestParam MultiValueMap<String, String> params,
                @RequestParam(required = false) Integer timeoutSeconds,
                @RequestParam(required = false) Integer queueMinutes, Model model) {
-        List<CommandSpec.SettingSpec> settings = new ArrayList<>();
-        Map<String, String> entered = new LinkedHashMap<>();
-        for (ParameterRule rule : ParameterRule.settableOnes()) {
-            String value = params.getFirst("p" + rule.code());
-            if (value != null && !value.isBlank()) {
-                settings.add(new CommandSpec.SettingSpec(rule.code(), value.trim()));
-                entered.put("p" + rule.code(), value.trim());
-            }
-        }
-        return send(model, vin, CommandSpec.set(settings), timeoutSeconds, queueMinutes, entered);
+        return send(model, vin, CommandSpec.Type.SET, params, timeoutSeconds, queueMinutes);
     }
 
     @PostMapping("/control")
-    String control(@RequestParam String vin, @RequestParam(required = false) String controlId,
-                   @RequestParam MultiValueMap<String, String> params,
+    String control(@RequestParam String vin, @RequestParam MultiValueMap<String, String> params,
                    @RequestParam(required = false) Integer timeoutSeconds,
                    @RequestParam(required = false) Integer queueMinutes, Model model) {
-        Integer id;
-        String custom = params.getFirst("customControlId");
-        try {
-            id = parseControlId(custom != null && !custom.isBlank() ? custom : controlId);
-        } catch (AdminException e) {
-            return form(model, vin, params.toSingleValueMap(), e.getMessage());
-        }
-        CommandSpec.UpgradeSpec upgrade = id != null && id == TerminalControl.REMOTE_UPGRADE
-                ? new CommandSpec.UpgradeSpec(params.getFirst("url"), params.getFirst("apn"),
-                params.getFirst("username"), params.getFirst("password"), params.getFirst("address"),
-                integer(params.getFirst("port")), params.getFirst("manufacturerId"),
-                params.getFirst("hardwareVersion"), params.getFirst("firmwareVersion"),
-                integer(params.getFirst("upgradeTimeout"))) : null;
-        CommandSpec spec = new CommandSpec(CommandSpec.Type.CONTROL, null, null, id,
-                integer(params.getFirst("alarmLevel")), params.getFirst("alarmMessage"), upgrade, params.getFirst("hex"));
-        return send(model, vin, spec, timeoutSeconds, queueMinutes, params.toSingleValueMap());
+        return send(model, vin, CommandSpec.Type.CONTROL, params, timeoutSeconds, queueMinutes);
     }
 
-    private String send(Model model, String vin, CommandSpec spec, Integer timeoutSeconds, Integer queueMinutes,
-                        Map<String, String> entered) {
+    private String send(Model model, String vin, CommandSpec.Type type, MultiValueMap<String, String> params,
+                        Integer timeoutSeconds, Integer queueMinutes) {
+        Map<String, String> entered = new LinkedHashMap<>(params.toSingleValueMap());
+        entered.remove("password");
         try {
+            CommandSpec spec = PageCommandSpecs.from(type, params);
             CommandService.Prepared p = commands.prepare(vin, spec,
                     timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds),
                     queueMinutes == null || queueMinutes == 0 ? null : Duration.ofMinutes(queueMinutes));
@@ -150,28 +127,5 @@ class CommandController {
             s.add(st.name());
         }
         return s;
-    }
-
-    private static Integer parseControlId(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        String t = s.trim().toLowerCase(java.util.Locale.ROOT);
-        try {
-            return t.startsWith("0x") ? Integer.parseInt(t.substring(2), 16) : Integer.parseInt(t);
-        } catch (NumberFormatException e) {
-            throw AdminException.invalid("controlId", "a control id: a number or 0x..");
-        }
-    }
-
-    private static Integer integer(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(s.trim());
-        } catch (NumberFormatException e) {
-            return -1; // out of every range: the check names the field
-        }
     }
 }

@@ -93,14 +93,21 @@ public class CommandService {
 
     /** Logs, audits and sends; the outcome completes with the result (never exceptionally). */
     public Sent send(Prepared p, Actor actor) {
+        return send(p, actor, true);
+    }
+
+    /** As {@link #send(Prepared, Actor)}; {@code audit} false for the commands of a batch (audited once). */
+    Sent send(Prepared p, Actor actor, boolean audit) {
         Map<String, Object> described = CommandSpecs.describe(p.spec());
         String request = json.writeValueAsString(described);
         long logId = tx.execute(s -> {
             long id = commandLog.insert(UUID.randomUUID().toString(), p.vin(),
                     CommandSpecs.commandByte(p.spec().type()), request, actor.name(), clock.instant());
-            Map<String, Object> detail = new LinkedHashMap<>(described);
-            detail.put("commandLogId", id);
-            audit.record(actor, "COMMAND_SEND", "vehicle", p.vin(), detail);
+            if (audit) {
+                Map<String, Object> detail = new LinkedHashMap<>(described);
+                detail.put("commandLogId", id);
+                this.audit.record(actor, "COMMAND_SEND", "vehicle", p.vin(), detail);
+            }
             return id;
         });
         CompletableFuture<CommandResult> sent;

@@ -198,6 +198,24 @@ public final class CommandSpecs {
         return d;
     }
 
+    /** The same command with the upgrade's dial password masked (what may be stored). */
+    public static CommandSpec masked(CommandSpec spec) {
+        CommandSpec.UpgradeSpec u = spec.upgrade();
+        if (u == null || u.password() == null || u.password().isEmpty()) {
+            return spec;
+        }
+        return new CommandSpec(spec.type(), spec.parameterIds(), spec.settings(), spec.controlId(), spec.alarmLevel(),
+                spec.alarmMessage(), new CommandSpec.UpgradeSpec(u.url(), u.apn(), u.username(), MASK, u.address(),
+                u.port(), u.manufacturerId(), u.hardwareVersion(), u.firmwareVersion(), u.timeoutMinutes()), spec.hex());
+    }
+
+    /** Whether {@link #masked} hid something, so the stored command cannot be sent again as it was. */
+    public static boolean isMasked(CommandSpec spec) {
+        return spec.upgrade() != null && MASK.equals(spec.upgrade().password());
+    }
+
+    static final String MASK = "***";
+
     /** The command byte: 0x80 query, 0x81 set, 0x82 control. */
     public static int commandByte(CommandSpec.Type type) {
         return switch (type) {
