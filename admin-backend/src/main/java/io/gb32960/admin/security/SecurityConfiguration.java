@@ -63,9 +63,10 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, ProblemResponses problems) throws Exception {
-        http.securityMatcher("/api/**")
+        http.securityMatcher("/api/**", "/v3/api-docs/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(ADMIN_API).hasRole(ADMIN)
+                        .requestMatchers("/v3/api-docs/**").hasAnyRole(ADMIN, OPERATOR, VIEWER)
                         .requestMatchers(HttpMethod.GET, FLEET_API).hasAnyRole(ADMIN, OPERATOR, VIEWER)
                         .requestMatchers(FLEET_API).hasAnyRole(ADMIN, OPERATOR)
                         .anyRequest().hasRole(ADMIN))
@@ -90,7 +91,7 @@ class SecurityConfiguration {
                         .requestMatchers(ADMIN_PAGES).hasRole(ADMIN)
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers("/", "/account/**").authenticated()
-                        .requestMatchers("/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**")
+                        .requestMatchers("/swagger-ui/**", "/swagger-ui.html")
                         .hasAnyRole(ADMIN, OPERATOR, VIEWER)
                         .requestMatchers(OPERATOR_FORMS).hasAnyRole(ADMIN, OPERATOR)
                         .requestMatchers(HttpMethod.GET, FLEET_PAGES).hasAnyRole(ADMIN, OPERATOR, VIEWER)
