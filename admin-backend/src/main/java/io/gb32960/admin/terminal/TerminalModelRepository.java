@@ -55,7 +55,9 @@ public class TerminalModelRepository {
                        response_style = :style, upgrade_layout = :layout WHERE code = :code""", params(f, supplierId));
     }
 
+    /** Deletes the model and its terminal configuration. */
     boolean delete(String code) {
+        jdbc.update("DELETE FROM terminal_config WHERE scope = 'MODEL' AND scope_key = :code", Map.of("code", code));
         return jdbc.update("DELETE FROM terminal_model WHERE code = :code", Map.of("code", code)) > 0;
     }
 

@@ -136,7 +136,9 @@ public class VehicleRepository {
                 WHERE vin = :vin""", params(f, supplierId)) > 0;
     }
 
+    /** Deletes the vehicle and its own terminal configuration (its secret goes by the foreign key). */
     public boolean delete(String vin) {
+        jdbc.update("DELETE FROM terminal_config WHERE scope = 'VEHICLE' AND scope_key = :vin", Map.of("vin", vin));
         return jdbc.update("DELETE FROM vehicle WHERE vin = :vin", Map.of("vin", vin)) > 0;
     }
 

@@ -175,4 +175,14 @@ class TerminalConfigEndpointTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'TERMINAL_SECRET_ROTATE'"
                 + " AND target = ?", Integer.class, vin)).isEqualTo(1);
     }
+
+    @Test
+    void deletingTheVehicleForgetsItsOverridesAndSecret() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/vehicles/" + vin)
+                .with(user("root").roles("ADMIN")).with(csrf())).andExpect(status().isNoContent());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM terminal_config WHERE scope_key = ?", Integer.class, vin))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM terminal_secret WHERE vin = ?", Integer.class, vin))
+                .isZero();
+    }
 }
