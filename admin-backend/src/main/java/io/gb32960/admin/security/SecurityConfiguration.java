@@ -1,0 +1,104 @@
+package io.gb32960.admin.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+
+/**
+ * Who may do what. Three filter chains:
+ * <ol>
+ *   <li>{@code /api/terminal/**}: terminals; no session, no CSRF; the endpoint checks the
+ *   terminal's HMAC signature itself (401 on a wrong or replayed one).</li>
+ *   <li>{@code /api/**}: API clients with a bearer token, or the browser session of a signed-in
+ *   user (CSRF required then); 401/403 as problem JSON.</li>
+ *   <li>everything else: the pages; form sign-in, CSRF on every form, redirect to the sign-in page.</li>
+ * </ol>
+ * ADMIN may do everything; OPERATOR works with vehicles, commands, alarms and the live view; VIEWER
+ * only reads those; SUPPLIER (the OTA service's role) gets none of it. Users, API tokens, the audit
+ * log, platform accounts, terminal configuration and the registry resync are ADMIN only.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String ADMIN = Role.ADMIN.name();
+    private static final String OPERATOR = Role.OPERATOR.name();
+    private static final String VIEWER = Role.VIEWER.name();
+
+    static final String[] ADMIN_API = {"/api/users/**", "/api/tokens/**", "/api/audit/**",
+        "/api/platform-accounts/**", "/api/terminal-config/**", "/api/registry/**", "/api/vehicles/*/secret"};
+    static final String[] ADMIN_PAGES = {"/users/**", "/tokens/**", "/audit/**", "/platform-accounts/**",
+        "/terminal-config/**", "/registry/**", "/vehicles/*/secret"};
+    /** Read by every fleet role (GET). */
+    static final String[] FLEET_API = {"/api/vehicles/**", "/api/alarms/**", "/api/live/**", "/api/dashboard",
+        "/api/nodes", "/api/terminal-models/**", "/api/commands/**", "/api/command-batches/**"};
+    /** Form pages of changes: only who may make them gets the form. */
+    static final String[] OPERATOR_FORMS = {"/vehicles/new", "/vehicles/*/edit", "/vehicles/import",
+        "/terminal-models/new", "/commands/new", "/command-batches/new"};
+    static final String[] FLEET_PAGES = {"/dashboard", "/vehicles/**", "/alarms/**", "/live/**", "/nodes",
+        "/terminal-models/**", "/commands/**", "/command-batches/**"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain terminalApi(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/terminal/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, ProblemResponses problems) throws Exception {
+        http.securityMatcher("/api/**", "/v3/api-docs/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(ADMIN_API).hasRole(ADMIN)
+                        .requestMatchers("/v3/api-docs/**").hasAnyRole(ADMIN, OPERATOR, VIEWER)
+                        .requestMatchers(HttpMethod.GET, FLEET_API).hasAnyRole(ADMIN, OPERATOR, VIEWER)
+                        .requestMatchers(FLEET_API).hasAnyRole(ADMIN, OPERATOR)
+                        .anyRequest().hasRole(ADMIN))
+                .addFilterAfter(new ApiTokenFilter(tokens, problems), SecurityContextHolderFilter.class)
+                // a bearer token is not sent by a browser on its own: no CSRF check for those requests
+                .csrf(c -> c.ignoringRequestMatchers(ApiTokenFilter::hasBearer))
+                .requestCache(c -> c.disable())
+                .formLogin(f -> f.disable())
+                .httpBasic(b -> b.disable())
+                .logout(l -> l.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthorized())
+                        .accessDeniedHandler(problems.forbidden()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
+                                "/actuator/health/**", "/actuator/prometheus").permitAll()
+                        .requestMatchers(ADMIN_PAGES).hasRole(ADMIN)
+                        .requestMatchers("/actuator/**").hasRole(ADMIN)
+                        .requestMatchers("/", "/account/**").authenticated()
+                        .requestMatchers("/swagger-ui/**", "/swagger-ui.html")
+                        .hasAnyRole(ADMIN, OPERATOR, VIEWER)
+                        .requestMatchers(OPERATOR_FORMS).hasAnyRole(ADMIN, OPERATOR)
+                        .requestMatchers(HttpMethod.GET, FLEET_PAGES).hasAnyRole(ADMIN, OPERATOR, VIEWER)
+                        .requestMatchers(FLEET_PAGES).hasAnyRole(ADMIN, OPERATOR)
+                        .anyRequest().hasRole(ADMIN))
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
+        return http.build();
+    }
+}

@@ -1,0 +1,27 @@
+package io.gb32960.admin.system;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/** DATETIME columns hold UTC (schema convention): conversions between them and {@link Instant}. */
+public final class Times {
+
+    private Times() {
+    }
+
+    public static LocalDateTime toDb(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    public static Instant fromDb(LocalDateTime value) {
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
+
+    /** The UTC DATETIME column {@code column} as an instant; null when NULL. */
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        return fromDb(rs.getObject(column, LocalDateTime.class));
+    }
+}
