@@ -19,9 +19,9 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The access nodes of the cluster in one Redis hash ({@code gb32960:nodes}: node id to JSON
- * stats). Nodes write themselves every 500 ms; readers skip entries older than the stale limit (a
- * node that is only slow comes back with its next write) and remove entries gone for ten times
- * that, only if unchanged since read, so nodes appear and leave without configuration.
+ * stats). Nodes write themselves every 500 ms; readers skip entries older than the stale limit and
+ * remove them, only if unchanged since read (a node that was only slow writes itself back with its
+ * next stats), so nodes appear and leave without configuration.
  */
 public final class NodeRegistry {
 
@@ -106,8 +106,9 @@ public final class NodeRegistry {
             NodeStats s = parse(e.getValue());
             if (s != null && s.at().toEpochMilli() >= oldest) {
                 live.add(s);
-            } else if (s == null || s.at().toEpochMilli() < clock.millis() - 10 * STALE_AFTER.toMillis()) {
-                // long gone (or unreadable): removed, but only if nobody wrote it since we read it
+            } else {
+                // stale (or unreadable): removed, but only if nobody wrote it since we read it (a node
+                // that was only slow writes itself back with its next stats)
                 redis.getScript(StringCodec.INSTANCE).evalAsync(RScript.Mode.READ_WRITE, REMOVE_IF_UNCHANGED,
                         RScript.ReturnType.LONG, List.of(RedisKeys.nodes()), e.getKey(), e.getValue());
             }
