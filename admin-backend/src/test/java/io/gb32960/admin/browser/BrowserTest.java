@@ -95,9 +95,11 @@ class BrowserTest {
         assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).contains("registered");
 
         browser.get(url("/vehicles"));
-        browser.findElement(By.name("q")).sendKeys(vin.substring(0, 14));
-        // htmx replaces the table once typing pauses
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("vehicle-table"), vin));
+        browser.findElement(By.name("q")).sendKeys(vin);
+        // htmx replaces the table once typing pauses: wait for the filtered table (other tests' vehicles
+        // share the database, so the unfiltered table also lists this VIN among others)
+        waiting().until(d -> d.findElements(By.cssSelector("#vehicle-table tbody tr")).size() == 1
+                && d.findElement(By.id("vehicle-table")).getText().contains(vin));
         assertThat(browser.findElements(By.cssSelector("#vehicle-table tbody tr"))).hasSize(1);
         waiting().until(ExpectedConditions.urlContains("q=")); // hx-push-url: the filter is in the address
 
