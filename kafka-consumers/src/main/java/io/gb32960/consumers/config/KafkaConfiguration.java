@@ -38,6 +38,9 @@ import java.util.Optional;
 @Configuration(proxyBeanMethods = false)
 public class KafkaConfiguration {
 
+    /** Before the listener id in the consumers' {@code client.id} (then {@code -0}, {@code -1}, … per thread). */
+    public static final String CLIENT_ID_PREFIX = "kafka-consumers.";
+
     @Bean
     ConsumerClientMetrics consumerClientMetrics(MeterRegistry meters) {
         return new ConsumerClientMetrics(meters, Duration.ofSeconds(10));
@@ -100,7 +103,7 @@ public class KafkaConfiguration {
             String groupId, int concurrency, boolean autoStartup, BatchMessageListener<String, byte[]> listener) {
         ContainerProperties p = new ContainerProperties(topic);
         p.setGroupId(groupId);
-        p.setClientId(id);
+        p.setClientId(CLIENT_ID_PREFIX + id); // Kafka's JMX names: distinct from other services' clients in one JVM
         p.setAckMode(ContainerProperties.AckMode.BATCH);
         p.setSyncCommits(true);
         p.setMessageListener(listener);

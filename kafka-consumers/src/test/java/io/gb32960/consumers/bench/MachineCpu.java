@@ -102,6 +102,16 @@ final class MachineCpu {
         }
     }
 
+    /** The first three fields of {@code /proc/loadavg} (1, 5, 15 minutes), or "?" off Linux. */
+    static String loadavg() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
     static double seconds(long ticks) {
         return ticks / TICKS;
     }

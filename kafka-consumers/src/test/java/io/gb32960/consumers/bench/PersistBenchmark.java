@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Path;
@@ -26,7 +25,8 @@ import java.util.concurrent.locks.LockSupport;
  * The kafka-consumers benchmark (docs/benchmarks.md, section "kafka-consumers"): real KRaft broker,
  * real MariaDB, the whole application in this JVM.
  * <pre>
- * java -cp ... io.gb32960.consumers.bench.PersistBenchmark [format] [throughput] [latency] [key=value ...]
+ * mvn -o -B -pl kafka-consumers -am test-compile -Ppersist-bench -Dbench.args="[format] [throughput] [latency] [key=value ...]"
+ * (or java -cp ... io.gb32960.consumers.bench.PersistBenchmark [format] [throughput] [latency] [key=value ...])
  *   frames=1000000 vehicles=10000 runs=3 partitions=4 concurrency=2 chunk=250 serverPrep=true
  *   decoded=false db=embedded|external rate=10000 liveVehicles=100000 warmup=30 measure=120 formatFrames=100000
  *   pollRecords=5000 quietBelow=25 quietWait=600
@@ -34,7 +34,8 @@ import java.util.concurrent.locks.LockSupport;
  * throughput: a topic pre-filled with {@code frames} frames, consumed from the start by a fresh
  * consumer group into a fresh database; frames/s from the first stored batch to the last.
  * latency: frames produced at {@code rate}/s with receivedAt = send time; the persister's
- * {@code gb32960.telemetry.delay} percentiles (receive to commit) over the last 1-2 minutes.
+ * {@code gb32960.telemetry.delay} percentiles (receive to commit) over the last 1-2 minutes; {@code runs}
+ * times, each on a fresh topic and database. Every run prints /proc/loadavg before and after it.
  */
 public final class PersistBenchmark {
 
@@ -88,7 +89,7 @@ public final class PersistBenchmark {
 
     private ConfigurableApplicationContext app(String db, String topic, String group) {
         String url = infra.url(db) + "&useServerPrepStmts=" + s("serverPrep", "true");
-        return new SpringApplicationBuilder(ConsumersApplication.class).run(
+        return ConsumersApplication.builder().run(
                 "--spring.datasource.url=" + url, "--spring.datasource.username=root", "--spring.datasource.password=",
                 "--spring.kafka.bootstrap-servers=" + infra.broker.bootstrapServers(),
                 "--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + infra.redisPort,
@@ -131,6 +132,7 @@ public final class PersistBenchmark {
             String db = "bench_throughput";
             infra.recreateDatabase(db);
             MachineCpu.awaitQuiet(i("quietBelow", 25), i("quietWait", 600));
+            String loadBefore = MachineCpu.loadavg();
             try (ConfigurableApplicationContext ctx = app(db, topic, "bench-" + System.nanoTime())) {
                 MeterRegistry meters = ctx.getBean(MeterRegistry.class);
                 long first = 0;
@@ -148,20 +150,35 @@ public final class PersistBenchmark {
                 double seconds = (System.nanoTime() - first) / 1e9;
                 rates[run] = frames / seconds;
                 Timer write = meters.get("gb32960.consumer.db.write").tag("listener", "telemetry").timer();
-                System.out.printf(Locale.ROOT, "run %d: %d frames in %.1f s = %.0f frames/s; %s; %d batches, mean batch"
-                                + " %.0f records, DB write mean %.1f ms, max %.0f ms; rows %d, telemetry table %.0f MB%n",
-                        run + 1, frames, seconds, rates[run], load, write.count(),
+                System.out.printf(Locale.ROOT, "run %d: %d frames in %.1f s = %.0f frames/s; loadavg %s before, %s after;"
+                                + " %s; %d batches, mean batch %.0f records, DB write mean %.1f ms, max %.0f ms; rows %d,"
+                                + " telemetry table %.0f MB%n",
+                        run + 1, frames, seconds, rates[run], loadBefore, MachineCpu.loadavg(), load, write.count(),
                         meters.get("gb32960.consumer.batch.size").tag("listener", "telemetry").summary().mean(),
                         write.mean(TimeUnit.MILLISECONDS), write.max(TimeUnit.MILLISECONDS), rows(db), tableMb(db));
             }
         }
-        double[] sorted = rates.clone();
-        Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "throughput median %.0f frames/s (runs %s)%n", sorted[sorted.length / 2],
+        System.out.printf(Locale.ROOT, "throughput median %.0f frames/s (runs %s)%n", median(rates),
                 Arrays.toString(Arrays.stream(rates).map(Math::round).toArray()));
     }
 
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /** {@code runs} latency runs, each on a fresh topic and database; the median of their p99. */
     private void latency() throws Exception {
+        double[] p99 = new double[i("runs", 3)];
+        for (int run = 0; run < p99.length; run++) {
+            p99[run] = latencyRun(run + 1);
+        }
+        System.out.printf(Locale.ROOT, "latency p99 median %.0f ms (runs %s)%n", median(p99),
+                Arrays.toString(Arrays.stream(p99).map(Math::round).toArray()));
+    }
+
+    private double latencyRun(int run) throws Exception {
         int rate = i("rate", 10_000);
         int warmup = i("warmup", 30);
         int measure = i("measure", 120);
@@ -172,6 +189,7 @@ public final class PersistBenchmark {
         try (BenchKafka kafka = new BenchKafka(infra.broker.bootstrapServers())) {
             kafka.createTopic(topic, i("partitions", 4));
             MachineCpu.awaitQuiet(i("quietBelow", 25), i("quietWait", 600));
+            String loadBefore = MachineCpu.loadavg();
             try (ConfigurableApplicationContext ctx = app(db, topic, "bench-live")) {
                 MeterRegistry meters = ctx.getBean(MeterRegistry.class);
                 MachineCpu.Reading cpu = MachineCpu.read();
@@ -199,14 +217,22 @@ public final class PersistBenchmark {
                 String load = MachineCpu.read().since(cpu);
                 Timer delay = meters.get("gb32960.telemetry.delay").timer();
                 StringBuilder p = new StringBuilder();
+                double p99 = Double.NaN;
                 for (ValueAtPercentile v : delay.takeSnapshot().percentileValues()) {
                     p.append(String.format(Locale.ROOT, " p%s=%.0f ms", trim(v.percentile() * 100), v.value(TimeUnit.MILLISECONDS)));
+                    if (v.percentile() == 0.99) {
+                        p99 = v.value(TimeUnit.MILLISECONDS);
+                    }
                 }
                 Timer write = meters.get("gb32960.consumer.db.write").tag("listener", "telemetry").timer();
-                System.out.printf(Locale.ROOT, "latency at %d frames/s offered (%.0f achieved, %d frames): receive to"
-                                + " commit%s, max %.0f ms; DB write mean %.1f ms; mean batch %.0f records; %s%n",
-                        rate, total / sendSeconds, total, p, delay.max(TimeUnit.MILLISECONDS), write.mean(TimeUnit.MILLISECONDS),
-                        meters.get("gb32960.consumer.batch.size").tag("listener", "telemetry").summary().mean(), load);
+                System.out.printf(Locale.ROOT, "latency run %d at %d frames/s offered (%.0f achieved, %d frames): receive to"
+                                + " commit%s, max %.0f ms; DB write mean %.1f ms; mean batch %.0f records; loadavg %s before,"
+                                + " %s after; %s%n",
+                        run, rate, total / sendSeconds, total, p, delay.max(TimeUnit.MILLISECONDS),
+                        write.mean(TimeUnit.MILLISECONDS),
+                        meters.get("gb32960.consumer.batch.size").tag("listener", "telemetry").summary().mean(),
+                        loadBefore, MachineCpu.loadavg(), load);
+                return p99;
             }
         }
     }

@@ -3,7 +3,6 @@ package io.gb32960.consumers.support;
 import io.gb32960.consumers.ConsumersApplication;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The whole application in this JVM against a {@link TestEnv}; closing it is a graceful shutdown. */
@@ -15,14 +14,19 @@ public final class ConsumersApp implements AutoCloseable {
         this.context = context;
     }
 
-    /** Command-line properties: they win over application.yml. */
+    /** Command-line properties: they win over kafka-consumers.yml. */
     public static ConsumersApp start(TestEnv env, String... extra) {
-        return new ConsumersApp(new SpringApplicationBuilder(ConsumersApplication.class)
+        return new ConsumersApp(ConsumersApplication.builder()
                 .run(env.appArgs(extra).toArray(String[]::new)));
     }
 
     public MeterRegistry meters() {
         return context.getBean(MeterRegistry.class);
+    }
+
+    /** A resolved property of the application's environment. */
+    public String property(String name) {
+        return context.getEnvironment().getProperty(name);
     }
 
     public <T> T bean(Class<T> type) {
