@@ -253,15 +253,21 @@ public final class KafkaBroker implements AutoCloseable {
                 + startTimeout + " (" + why + "); last lines of " + logFile() + ":\n" + dir.tail(40));
     }
 
-    /** The child needs {@link KafkaBrokerMain}: add where it was loaded from when the classpath lacks it. */
+    /**
+     * The child needs {@link KafkaBrokerMain}: add where it was loaded from when the classpath lacks
+     * it. Entries are made absolute: the child runs in the broker's directory, not in ours (a
+     * {@code java -jar relative/path.jar} parent would otherwise give it a classpath it cannot find).
+     */
     private static String withLauncher(String classpath) {
+        List<String> entries = java.util.Arrays.stream(classpath.split(File.pathSeparator))
+                .filter(e -> !e.isEmpty()).map(e -> Path.of(e).toAbsolutePath().toString()).toList();
+        String absolute = String.join(File.pathSeparator, entries);
         try {
             String own = Path.of(KafkaBrokerMain.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                     .toString();
-            List<String> entries = List.of(classpath.split(File.pathSeparator));
-            return entries.contains(own) ? classpath : own + File.pathSeparator + classpath;
+            return entries.contains(own) ? absolute : own + File.pathSeparator + absolute;
         } catch (URISyntaxException | RuntimeException e) {
-            return classpath;
+            return absolute;
         }
     }
 

@@ -1,31 +1,44 @@
 package io.gb32960.standalone;
 
-import io.gb32960.access.AccessServerApplication;
 import io.gb32960.access.dispatch.DispatchServer;
 import io.gb32960.access.server.NettyAccessServer;
 import io.gb32960.infra.KafkaBroker;
-import io.gb32960.platform.common.registry.VehicleRegistry;
+import io.gb32960.infra.db.EmbeddedMariaDb;
+import io.gb32960.simulator.sim.VehicleIdentity;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import redis.embedded.RedisServer;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * The whole platform in this JVM: a real redis-server and a real KRaft Kafka broker (child
- * processes, data under the data directory), then each service in its own Spring context on its
- * own ports, then the demo fleet. Closing stops everything in reverse order.
+ * The whole platform in this JVM: redis-server, a KRaft Kafka broker and MariaDB (child processes,
+ * data under the data directory) started side by side; the schema migrated once; then each service
+ * in its own Spring context on its own ports, also side by side; then the demo data and fleet.
+ * Closing stops everything in reverse order.
  */
 final class EmbeddedPlatform implements AutoCloseable {
 
-    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
     private final Endpoints endpoints = new Endpoints();
+    private final ExecutorService starters = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "standalone-start");
+        t.setDaemon(true);
+        return t;
+    });
 
     Endpoints endpoints() {
         return endpoints;
@@ -39,55 +52,103 @@ final class EmbeddedPlatform implements AutoCloseable {
         } catch (Exception | Error e) {
             p.close();
             throw e;
+        } finally {
+            p.starters.shutdown();
         }
     }
 
     private void startAll(StandaloneOptions o, RunDirectory dir, Consumer<String> progress) throws Exception {
         String publicHost = o.publicHost.isBlank() ? (o.host.equals("0.0.0.0") ? "127.0.0.1" : o.host) : o.publicHost;
 
-        progress.accept("starting Redis");
+        progress.accept("starting Redis, Kafka and MariaDB");
         int redisPort = KafkaBroker.freePort();
-        Path redisDir = Files.createDirectories(dir.resolve("redis"));
-        RedisServer redis = RedisServer.builder().port(redisPort).setting("bind 127.0.0.1")
-                .setting("dir " + redisDir).setting("appendonly yes").setting("save \"\"").build();
-        redis.start();
-        running.push(redis::stop);
+        var redisStart = started(() -> Infrastructure.startRedis(dir, redisPort), r -> r::stop);
+        var kafkaStart = started(() -> Infrastructure.startKafka(dir), k -> k);
+        var dbStart = started(() -> Infrastructure.startDatabase(dir), d -> d);
+        awaitAll(List.of(redisStart, kafkaStart, dbStart));
         dir.recordChildren();
+        KafkaBroker kafka = kafkaStart.join();
+        EmbeddedMariaDb db = dbStart.join();
         endpoints.put("redis", "127.0.0.1:" + redisPort);
-
-        progress.accept("starting Kafka");
-        KafkaBroker kafka = KafkaBroker.builder(dir.resolve("kafka")).partitions(3).start();
-        running.push(kafka);
-        dir.recordChildren();
         endpoints.put("kafka", kafka.bootstrapServers());
+        endpoints.put("mariadb", db.jdbcUrl(Infrastructure.DATABASE) + " (user root, no password)");
 
-        progress.accept("starting the access node (access and dispatch listeners)");
-        ConfigurableApplicationContext access = AccessServerApplication.builder().run(
-                "--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redisPort,
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--server.port=" + o.accessActuatorPort,
-                "--gb32960.access.node-id=standalone-1",
-                "--gb32960.access.host=" + o.host, "--gb32960.access.port=" + o.accessPort,
-                "--gb32960.access.public-host=" + publicHost,
-                "--gb32960.access.dispatch.enabled=true", "--gb32960.access.dispatch.port=" + o.dispatchPort,
-                "--gb32960.access.telemetry.spill-dir=" + dir.resolve("spill"));
-        running.push(access::close);
-        int accessPort = access.getBean(NettyAccessServer.class).port();
+        progress.accept("migrating the database");
+        String jdbcUrl = Infrastructure.migrate(db);
+        String adminPassword = Infrastructure.noUsers(jdbcUrl) ? DemoData.newPassword("admin-") : null;
+        Services services = new Services(new Infrastructure(redisPort, kafka.bootstrapServers(), jdbcUrl));
+
+        progress.accept("starting the access node, the Kafka consumers and the admin backend");
+        var accessStart = started(() -> services.access(o, dir, publicHost), c -> c);
+        var consumersStart = started(services::consumers, c -> c);
+        var adminStart = started(() -> services.admin(o, adminPassword), c -> c);
+        awaitAll(List.of(accessStart, consumersStart, adminStart));
+        ConfigurableApplicationContext access = accessStart.join();
+        ConfigurableApplicationContext admin = adminStart.join();
         int dispatchPort = access.getBean(DispatchServer.class).port();
-        endpoints.put("access (vehicles)", publicHost + ":" + accessPort);
+        endpoints.put("access (vehicles)", publicHost + ":" + access.getBean(NettyAccessServer.class).port());
         endpoints.put("dispatch (SLB login)", publicHost + ":" + dispatchPort);
-        endpoints.put("access actuator", "http://127.0.0.1:"
-                + ((WebServerApplicationContext) access).getWebServer().getPort() + "/actuator/prometheus");
+        endpoints.put("access actuator", "http://127.0.0.1:" + httpPort(access) + "/actuator/prometheus");
+        endpoints.put("consumers actuator", "http://127.0.0.1:" + httpPort(consumersStart.join()) + "/actuator/prometheus");
+        String adminUrl = "http://127.0.0.1:" + httpPort(admin);
+        endpoints.put("admin (web, REST API)", adminUrl + "/");
+        endpoints.put("admin API docs", adminUrl + "/swagger-ui.html");
+        endpoints.put("admin user", "admin");
+        if (adminPassword != null) {
+            endpoints.showOnce("admin password", adminPassword);
+        }
 
+        DemoData demo = new DemoData(admin);
+        String supplierPassword = DemoData.newPassword("supplier-");
+        if (demo.createSupplier(supplierPassword)) {
+            endpoints.showOnce("supplier password", supplierPassword);
+        }
+        endpoints.put("demo supplier user", DemoData.SUPPLIER_USER + " (supplier " + DemoData.SUPPLIER_CODE
+                + ", terminal model " + DemoData.TERMINAL_MODEL + ")");
         if (o.demoVehicles > 0) {
             progress.accept("starting " + o.demoVehicles + " demo vehicles");
-            DemoFleet fleet = DemoFleet.start(access.getBean(VehicleRegistry.class), dir.root(), o.demoVehicles,
-                    Duration.ofSeconds(o.demoIntervalSeconds), "127.0.0.1", dispatchPort);
-            running.push(fleet);
-            endpoints.put("demo vehicles", o.demoVehicles + " x " + DemoFleet.VIN_PATTERN + ", account "
-                    + DemoFleet.ACCOUNT + " (password in " + dir.resolve("demo-account.txt") + ")");
+            String accountPassword = DemoData.keptPassword(dir.resolve("demo-account.txt"), "demo-");
+            List<VehicleIdentity> fleet = demo.ensureFleet(accountPassword, o.demoVehicles);
+            running.push(DemoFleet.start(fleet, DemoData.ACCOUNT, accountPassword,
+                    Duration.ofSeconds(o.demoIntervalSeconds), "127.0.0.1", dispatchPort));
+            endpoints.put("demo vehicles", o.demoVehicles + " (" + fleet.get(0).vin() + " ...), platform account "
+                    + DemoData.ACCOUNT + " (password in " + dir.resolve("demo-account.txt") + ")");
         }
         endpoints.put("data directory", dir.root().toString());
+    }
+
+    /** Starts a part on a thread of its own; once started it is stopped by {@link #close()}. */
+    private <T> CompletableFuture<T> started(Callable<T> start, Function<T, AutoCloseable> stopper) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                T part = start.call();
+                running.push(stopper.apply(part));
+                return part;
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }, starters);
+    }
+
+    /** Waits for every start, so that all that did start are known to {@link #close()}; then the first failure. */
+    private static void awaitAll(List<CompletableFuture<?>> starts) throws Exception {
+        CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
+        for (CompletableFuture<?> s : starts) {
+            try {
+                s.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof Exception cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static int httpPort(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     @Override
@@ -104,7 +165,7 @@ final class EmbeddedPlatform implements AutoCloseable {
     static void writeEndpoints(RunDirectory dir, Endpoints endpoints, long readyMillis) throws IOException {
         Path tmp = dir.resolve("endpoints.json.tmp");
         Files.writeString(tmp, endpoints.json(readyMillis));
-        Files.move(tmp, dir.resolve("endpoints.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, dir.resolve("endpoints.json"), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
     }
 }

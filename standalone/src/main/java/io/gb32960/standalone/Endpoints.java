@@ -10,20 +10,30 @@ import java.util.Map;
 final class Endpoints {
 
     private final Map<String, String> entries = new LinkedHashMap<>();
+    private final Map<String, String> shownOnce = new LinkedHashMap<>();
 
-    void put(String name, String value) {
+    synchronized void put(String name, String value) {
         entries.put(name, value);
     }
 
-    String banner(long readyMillis) {
+    /** A secret for the banner only (a password made at the first start), never written to disk. */
+    synchronized void showOnce(String name, String value) {
+        shownOnce.put(name, value);
+    }
+
+    synchronized String banner(long readyMillis) {
         StringBuilder b = new StringBuilder();
         b.append("\n=== GB/T 32960 platform ready in ").append(readyMillis).append(" ms ===\n");
         entries.forEach((k, v) -> b.append(String.format("  %-22s %s%n", k, v)));
+        if (!shownOnce.isEmpty()) {
+            b.append("First start: these passwords are shown once; sign in and change them.\n");
+            shownOnce.forEach((k, v) -> b.append(String.format("  %-22s %s%n", k, v)));
+        }
         b.append("Ctrl-C stops everything.\n");
         return b.toString();
     }
 
-    String json(long readyMillis) {
+    synchronized String json(long readyMillis) {
         StringBuilder b = new StringBuilder("{\n  \"readyMillis\": ").append(readyMillis);
         entries.forEach((k, v) -> b.append(",\n  \"").append(escape(k)).append("\": \"").append(escape(v)).append('"'));
         return b.append("\n}\n").toString();

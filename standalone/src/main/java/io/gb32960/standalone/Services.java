@@ -1,0 +1,85 @@
+package io.gb32960.standalone;
+
+import io.gb32960.access.AccessServerApplication;
+import io.gb32960.admin.AdminBackendApplication;
+import io.gb32960.consumers.ConsumersApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Each service in its own Spring context, configured to the embedded parts. The services share one
+ * classpath here, so each context leaves out the auto-configuration it does not use (a database,
+ * web sign-in, page templates) that the other services' libraries would otherwise switch on.
+ */
+final class Services {
+
+    private static final String DATABASE = String.join(",",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration");
+    private static final String WEB_SIGN_IN = String.join(",",
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration");
+    private static final String PAGES = "org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration";
+    private static final String KAFKA = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration";
+
+    private final Infrastructure infra;
+
+    Services(Infrastructure infra) {
+        this.infra = infra;
+    }
+
+    ConfigurableApplicationContext access(StandaloneOptions o, RunDirectory dir, String publicHost) {
+        return run(AccessServerApplication.builder(), List.of(DATABASE, WEB_SIGN_IN, PAGES),
+                "--spring.datasource.url=",
+                "--server.port=" + o.accessActuatorPort,
+                "--springdoc.api-docs.enabled=false", "--springdoc.swagger-ui.enabled=false",
+                "--gb32960.access.node-id=standalone-1",
+                "--gb32960.access.host=" + o.host, "--gb32960.access.port=" + o.accessPort,
+                "--gb32960.access.public-host=" + publicHost,
+                "--gb32960.access.dispatch.enabled=true", "--gb32960.access.dispatch.port=" + o.dispatchPort,
+                "--gb32960.access.telemetry.spill-dir=" + dir.resolve("spill"));
+    }
+
+    ConfigurableApplicationContext consumers() {
+        // the consumers' statement caches, as in kafka-consumers.yml
+        return run(ConsumersApplication.builder(), List.of(WEB_SIGN_IN, PAGES),
+                "--spring.datasource.url=" + infra.jdbcUrl() + "&cachePrepStmts=true&prepStmtCacheSize=64"
+                        + "&prepStmtCacheSqlLimit=1048576&useServerPrepStmts=true",
+                "--server.port=0",
+                "--springdoc.api-docs.enabled=false", "--springdoc.swagger-ui.enabled=false",
+                "--spring.flyway.enabled=false");
+    }
+
+    ConfigurableApplicationContext admin(StandaloneOptions o, String bootstrapPassword) {
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + infra.jdbcUrl(),
+                "--server.port=" + o.adminPort,
+                "--spring.flyway.enabled=false"));
+        if (bootstrapPassword != null) {
+            args.add("--gb32960.admin.security.bootstrap-password=" + bootstrapPassword);
+        }
+        return run(AdminBackendApplication.builder(), List.of(KAFKA), args.toArray(String[]::new));
+    }
+
+    /** {@code args} must name {@code spring.datasource.url} (a repeated option would be joined, not replaced). */
+    private ConfigurableApplicationContext run(SpringApplicationBuilder app, List<String> excluded, String... args) {
+        List<String> all = new ArrayList<>(List.of(
+                "--spring.autoconfigure.exclude=" + String.join(",", excluded),
+                "--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + infra.redisPort(),
+                "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrap(),
+                "--spring.datasource.username=" + Infrastructure.DB_USER, "--spring.datasource.password=",
+                "--spring.main.banner-mode=off",
+                "--spring.jmx.enabled=false"));
+        all.addAll(List.of(args));
+        return app.run(all.toArray(String[]::new));
+    }
+}
