@@ -38,7 +38,8 @@ class PlatformAccountController {
     String create(@Valid @ModelAttribute("form") PlatformAccountForm form, BindingResult errors, Model model,
                   RedirectAttributes redirect) {
         return PageForms.save(errors, redirect, () -> accounts.create(form),
-                "Platform account " + form.account() + " created", "/platform-accounts", () -> form(model, form, false));
+                "Platform account " + form.account() + " created", "/platform-accounts",
+                () -> form(model, form, false));
     }
 
     @GetMapping("/{account}")

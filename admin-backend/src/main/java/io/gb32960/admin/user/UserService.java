@@ -95,7 +95,10 @@ public class UserService {
         return get(id);
     }
 
-    /** An administrator sets a new password for a user (who forgot theirs); the user's failed sign-ins are forgotten. */
+    /**
+     * An administrator sets a new password for a user (who forgot theirs); the user's failed
+     * sign-ins are forgotten.
+     */
     @Transactional
     public AppUser resetPassword(long id, String password) {
         AppUser user = get(id);

@@ -4,6 +4,7 @@ import io.gb32960.admin.security.Role;
 import io.gb32960.admin.supplier.SupplierForm;
 import io.gb32960.admin.supplier.SupplierService;
 import io.gb32960.admin.support.AdminTest;
+import io.gb32960.admin.support.RemoteAddresses;
 import io.gb32960.admin.user.UserForm;
 import io.gb32960.admin.user.UserService;
 import jakarta.servlet.http.Cookie;
@@ -15,7 +16,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,16 +45,6 @@ class OwnPasswordTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    /** Wrong passwords count against the caller's address: not the 127.0.0.1 of the other tests. */
-    private static RequestPostProcessor elsewhere() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        String address = "10.200." + r.nextInt(256) + "." + r.nextInt(1, 255);
-        return request -> {
-            request.setRemoteAddr(address);
-            return request;
-        };
-    }
-
     private String newUser(Role role, String supplier) {
         String name = "own" + N.incrementAndGet() + "-" + System.nanoTime() % 100000;
         users.create(new UserForm(name, null, "first-password-1", Set.of(role), supplier, true));
@@ -63,7 +53,7 @@ class OwnPasswordTest {
 
     private Cookie signIn(String name, String password) throws Exception {
         Cookie session = mvc.perform(post("/login").param("username", name).param("password", password).with(csrf())
-                        .with(elsewhere()))
+                        .with(RemoteAddresses.elsewhere()))
                 .andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie("SESSION");
         assertThat(session).isNotNull();
         return session;
@@ -76,7 +66,7 @@ class OwnPasswordTest {
         mvc.perform(get("/account/password").cookie(session)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Change your password")));
 
-        mvc.perform(post("/account/password").cookie(session).with(csrf()).with(elsewhere())
+        mvc.perform(post("/account/password").cookie(session).with(csrf()).with(RemoteAddresses.elsewhere())
                         .param("currentPassword", "not-my-password").param("newPassword", "second-password-2")
                         .param("confirmPassword", "second-password-2"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("this is not your current password")));
@@ -94,7 +84,7 @@ class OwnPasswordTest {
                         .param("confirmPassword", "second-password-2"))
                 .andExpect(redirectedUrl("/account/password"));
         mvc.perform(post("/login").param("username", name).param("password", "first-password-1").with(csrf())
-                .with(elsewhere())).andExpect(redirectedUrl("/login?error"));
+                .with(RemoteAddresses.elsewhere())).andExpect(redirectedUrl("/login?error"));
         signIn(name, "second-password-2");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'PASSWORD_CHANGE' AND target = ?",
                 Integer.class, name)).isEqualTo(1);
@@ -105,7 +95,8 @@ class OwnPasswordTest {
     @Test
     void theApiChangesThePasswordAndAnswersProblemJson() throws Exception {
         String name = newUser(Role.OPERATOR, null);
-        mvc.perform(put("/api/account/password").with(user(name).roles("OPERATOR")).with(csrf()).with(elsewhere())
+        mvc.perform(put("/api/account/password").with(user(name).roles("OPERATOR")).with(csrf())
+                        .with(RemoteAddresses.elsewhere())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"currentPassword\": \"wrong-password\", \"newPassword\": \"second-password-2\"}"))
                 .andExpect(status().isBadRequest())
@@ -134,7 +125,7 @@ class OwnPasswordTest {
     @Test
     void wrongCurrentPasswordsAreThrottledLikeSignIns() throws Exception {
         String name = newUser(Role.VIEWER, null);
-        RequestPostProcessor address = elsewhere();
+        RequestPostProcessor address = RemoteAddresses.elsewhere();
         for (int i = 0; i < 5; i++) {
             mvc.perform(put("/api/account/password").with(user(name).roles("VIEWER")).with(csrf()).with(address)
                             .contentType(MediaType.APPLICATION_JSON)

@@ -1,6 +1,7 @@
 package io.gb32960.admin.security;
 
 import io.gb32960.admin.support.AdminTest;
+import io.gb32960.admin.support.RemoteAddresses;
 import io.gb32960.admin.user.UserForm;
 import io.gb32960.admin.user.UserService;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,10 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Brute-force protection: failed sign-ins counted per user name and per address in Redis, the lock
  * holding even for the right password, visible to another instance, lifted by success or reset.
- * Each test signs in from addresses of its own, so the other tests' 127.0.0.1 is never locked.
+ * Each test signs in from addresses of its own ({@link RemoteAddresses}).
  */
 @AdminTest
 class SignInThrottleTest {
@@ -49,18 +48,6 @@ class SignInThrottleTest {
     @Autowired
     MeterRegistry meters;
 
-    static RequestPostProcessor from(String address) {
-        return request -> {
-            request.setRemoteAddr(address);
-            return request;
-        };
-    }
-
-    static String address() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(1, 255);
-    }
-
     private String newUser(String password) {
         String name = "throttled" + N.incrementAndGet() + "-" + System.nanoTime() % 100000;
         users.create(new UserForm(name, null, password, Set.of(Role.VIEWER), null, true));
@@ -69,20 +56,21 @@ class SignInThrottleTest {
 
     private ResultActions signIn(String name, String password, String address) throws Exception {
         return mvc.perform(post("/login").param("username", name).param("password", password).with(csrf())
-                .with(from(address)));
+                .with(RemoteAddresses.from(address)));
     }
 
     @Test
     void fiveWrongPasswordsLockTheUserNameEvenForTheRightPasswordUntilAnAdministratorResetsIt() throws Exception {
         String name = newUser("right-password-1");
-        String address = address();
+        String address = RemoteAddresses.random();
         for (int i = 0; i < 5; i++) {
             signIn(name, "wrong-password-" + i, address).andExpect(redirectedUrl("/login?error"));
         }
         double refusedBefore = refused();
         signIn(name, "right-password-1", address).andExpect(redirectedUrl("/login?locked=15"));
         // the name's lock holds from any address, in any case
-        signIn(name.toUpperCase(), "right-password-1", address()).andExpect(redirectedUrl("/login?locked=15"));
+        signIn(name.toUpperCase(), "right-password-1", RemoteAddresses.random())
+                .andExpect(redirectedUrl("/login?locked=15"));
         assertThat(refused()).isEqualTo(refusedBefore + 2);
         mvc.perform(get("/login").param("locked", "15"))
                 .andExpect(content().string(containsString("Too many failed sign-ins for this user name or from"
@@ -104,7 +92,7 @@ class SignInThrottleTest {
     @Test
     void aSuccessfulSignInForgetsTheNamesFailures() throws Exception {
         String name = newUser("right-password-1");
-        String address = address();
+        String address = RemoteAddresses.random();
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < 4; i++) {
                 signIn(name, "wrong-password", address).andExpect(redirectedUrl("/login?error"));
@@ -115,13 +103,13 @@ class SignInThrottleTest {
 
     @Test
     void twentyFailuresFromOneAddressLockThatAddressForEveryUserName() throws Exception {
-        String address = address();
+        String address = RemoteAddresses.random();
         for (int i = 0; i < 20; i++) {
             signIn("nobody-" + i + "-" + System.nanoTime(), "wrong-password", address)
                     .andExpect(redirectedUrl("/login?error"));
         }
         signIn("admin", "bootstrap-secret-1", address).andExpect(redirectedUrl("/login?locked=15"));
-        signIn("admin", "bootstrap-secret-1", address()).andExpect(redirectedUrl("/"));
+        signIn("admin", "bootstrap-secret-1", RemoteAddresses.random()).andExpect(redirectedUrl("/"));
     }
 
     private double refused() {

@@ -1,6 +1,7 @@
 package io.gb32960.admin.supplier;
 
 import io.gb32960.admin.support.AdminTest;
+import io.gb32960.admin.support.RemoteAddresses;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -32,11 +33,6 @@ class SupplierManagementTest {
 
     private static final AtomicInteger N = new AtomicInteger();
     private static final RequestPostProcessor ADMIN = user("root-admin").roles("ADMIN");
-    /** A refused sign-in counts against its address: not the 127.0.0.1 of the other tests. */
-    private static final RequestPostProcessor ELSEWHERE = request -> {
-        request.setRemoteAddr("10.201.0.1");
-        return request;
-    };
 
     @Autowired
     MockMvc mvc;
@@ -122,12 +118,12 @@ class SupplierManagementTest {
                 + " \"roles\": [\"SUPPLIER\"], \"supplierCode\": \"" + code + "\", \"enabled\": true}")
                 .andExpect(status().isCreated());
         mvc.perform(post("/login").param("username", username).param("password", "supplier-pass-1").with(csrf())
-                        .with(ELSEWHERE))
+                        .with(RemoteAddresses.elsewhere()))
                 .andExpect(redirectedUrl("/"));
         api(put("/api/suppliers/" + code), supplier(code, "Disabled", false)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.enabled").value(false));
         mvc.perform(post("/login").param("username", username).param("password", "supplier-pass-1").with(csrf())
-                        .with(ELSEWHERE))
+                        .with(RemoteAddresses.elsewhere()))
                 .andExpect(redirectedUrl("/login?error"));
     }
 
