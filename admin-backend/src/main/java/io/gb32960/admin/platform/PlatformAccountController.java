@@ -1,6 +1,5 @@
 package io.gb32960.admin.platform;
 
-import io.gb32960.admin.system.AdminException;
 import io.gb32960.admin.system.PageForms;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
@@ -32,59 +31,39 @@ class PlatformAccountController {
 
     @GetMapping("/new")
     String create(Model model) {
-        model.addAttribute("form", PlatformAccountForm.empty());
-        model.addAttribute("existing", false);
-        return "platform-accounts/form";
+        return form(model, PlatformAccountForm.empty(), false);
     }
 
     @PostMapping
     String create(@Valid @ModelAttribute("form") PlatformAccountForm form, BindingResult errors, Model model,
                   RedirectAttributes redirect) {
-        if (!errors.hasErrors()) {
-            try {
-                accounts.create(form);
-                redirect.addFlashAttribute("notice", "Platform account " + form.account() + " created");
-                return "redirect:/platform-accounts";
-            } catch (AdminException e) {
-                PageForms.reject(errors, e);
-            }
-        }
-        model.addAttribute("existing", false);
-        return "platform-accounts/form";
+        return PageForms.save(errors, redirect, () -> accounts.create(form),
+                "Platform account " + form.account() + " created", "/platform-accounts",
+                () -> form(model, form, false));
     }
 
     @GetMapping("/{account}")
     String edit(@PathVariable String account, Model model) {
-        model.addAttribute("form", PlatformAccountForm.of(accounts.get(account)));
-        model.addAttribute("existing", true);
-        return "platform-accounts/form";
+        return form(model, PlatformAccountForm.of(accounts.get(account)), true);
     }
 
     @PostMapping("/{account}")
     String edit(@PathVariable String account, @Valid @ModelAttribute("form") PlatformAccountForm form,
                 BindingResult errors, Model model, RedirectAttributes redirect) {
         accounts.get(account);
-        if (!errors.hasErrors()) {
-            try {
-                accounts.update(account, form);
-                redirect.addFlashAttribute("notice", "Platform account " + account + " saved");
-                return "redirect:/platform-accounts";
-            } catch (AdminException e) {
-                PageForms.reject(errors, e);
-            }
-        }
-        model.addAttribute("existing", true);
-        return "platform-accounts/form";
+        return PageForms.save(errors, redirect, () -> accounts.update(account, form),
+                "Platform account " + account + " saved", "/platform-accounts", () -> form(model, form, true));
     }
 
     @PostMapping("/{account}/delete")
     String delete(@PathVariable String account, RedirectAttributes redirect) {
-        try {
-            accounts.delete(account);
-            redirect.addFlashAttribute("notice", "Platform account " + account + " deleted");
-        } catch (AdminException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
-        }
-        return "redirect:/platform-accounts";
+        return PageForms.act(redirect, () -> accounts.delete(account), "Platform account " + account + " deleted",
+                "/platform-accounts");
+    }
+
+    private static String form(Model model, PlatformAccountForm form, boolean existing) {
+        model.addAttribute("form", form);
+        model.addAttribute("existing", existing);
+        return "platform-accounts/form";
     }
 }

@@ -12,13 +12,14 @@ public record PlatformAccountForm(
         @NotBlank @Pattern(regexp = "[\\x21-\\x7E]{1,12}", message = "1 to 12 visible ASCII characters") String account,
         @Size(max = 128) String name,
         @Pattern(regexp = "[\\x20-\\x7E]{0,20}", message = "at most 20 ASCII characters") String password,
-        boolean enabled) {
+        Boolean enabled) {
 
     public static final int MIN_PASSWORD = 8;
 
     public PlatformAccountForm {
         account = account == null ? null : account.trim();
         name = name == null || name.isBlank() ? null : name.trim();
+        enabled = enabled == null || enabled; // left out: enabled
     }
 
     public static PlatformAccountForm empty() {

@@ -3,11 +3,9 @@ package io.gb32960.admin.registry;
 import io.gb32960.admin.system.AdminException;
 import io.gb32960.admin.system.ErrorCode;
 import io.gb32960.admin.vehicle.VehicleProperties;
-import io.gb32960.platform.common.redis.RedisKeys;
 import io.gb32960.platform.common.registry.PlatformAccount;
 import io.gb32960.platform.common.registry.RegisteredVehicle;
 import io.gb32960.platform.common.registry.VehicleRegistry;
-import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -31,12 +29,10 @@ public class RegistryMirror {
     private static final Logger log = LoggerFactory.getLogger(RegistryMirror.class);
 
     private final VehicleRegistry registry;
-    private final RedissonClient redis;
     private final Duration timeout;
 
-    RegistryMirror(VehicleRegistry registry, RedissonClient redis, VehicleProperties properties) {
+    RegistryMirror(VehicleRegistry registry, VehicleProperties properties) {
         this.registry = registry;
-        this.redis = redis;
         this.timeout = properties.registryTimeout();
     }
 
@@ -57,9 +53,8 @@ public class RegistryMirror {
         await(registry.saveAccount(account), "platform account " + account.account());
     }
 
-    /** {@code VehicleRegistry} has no removal of accounts: the key of the shared layout is deleted directly. */
     public void removeAccount(String account) {
-        await(redis.getKeys().deleteAsync(RedisKeys.platformAccount(account)), "platform account " + account);
+        await(registry.removeAccount(account), "platform account " + account);
     }
 
     private <T> T await(CompletionStage<T> stage, String what) {

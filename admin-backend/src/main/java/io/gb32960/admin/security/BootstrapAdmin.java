@@ -70,7 +70,7 @@ class BootstrapAdmin implements ApplicationRunner {
                     ************************************************************
                       First start: created administrator '{}' with password
                           {}
-                      This is shown once. Sign in and change it.
+                      This is shown once. Sign in and change it (/account/password).
                     ************************************************************""", username, password);
         } else {
             log.info("first start: created administrator '{}' with the configured password", username);

@@ -9,6 +9,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
@@ -21,8 +22,10 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
  *   <li>everything else: the pages; form sign-in, CSRF on every form, redirect to the sign-in page.</li>
  * </ol>
  * ADMIN may do everything; OPERATOR works with vehicles, commands, alarms and the live view; VIEWER
- * only reads those; SUPPLIER (the OTA service's role) gets none of it. Users, API tokens, the audit
- * log, platform accounts, terminal configuration and the registry resync are ADMIN only.
+ * only reads those; SUPPLIER (the OTA service's role) gets none of it. Users, suppliers, API tokens,
+ * the audit log, platform accounts, terminal configuration and the registry resync are ADMIN only.
+ * Every signed-in user may change their own password ({@code /account/**}). Failed sign-ins are
+ * throttled ({@link SignInThrottle}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -31,10 +34,10 @@ class SecurityConfiguration {
     private static final String OPERATOR = Role.OPERATOR.name();
     private static final String VIEWER = Role.VIEWER.name();
 
-    static final String[] ADMIN_API = {"/api/users/**", "/api/tokens/**", "/api/audit/**",
+    static final String[] ADMIN_API = {"/api/users/**", "/api/tokens/**", "/api/audit/**", "/api/suppliers/**",
         "/api/platform-accounts/**", "/api/terminal-config/**", "/api/registry/**", "/api/vehicles/*/secret"};
-    static final String[] ADMIN_PAGES = {"/users/**", "/tokens/**", "/audit/**", "/platform-accounts/**",
-        "/terminal-config/**", "/registry/**", "/vehicles/*/secret"};
+    static final String[] ADMIN_PAGES = {"/users/**", "/tokens/**", "/audit/**", "/suppliers/**",
+        "/platform-accounts/**", "/terminal-config/**", "/registry/**", "/vehicles/*/secret"};
     /** Read by every fleet role (GET). */
     static final String[] FLEET_API = {"/api/vehicles/**", "/api/alarms/**", "/api/live/**", "/api/dashboard",
         "/api/nodes", "/api/terminal-models/**", "/api/commands/**", "/api/command-batches/**"};
@@ -66,6 +69,7 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**", "/v3/api-docs/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(ADMIN_API).hasRole(ADMIN)
+                        .requestMatchers("/api/account/**").authenticated()
                         .requestMatchers("/v3/api-docs/**").hasAnyRole(ADMIN, OPERATOR, VIEWER)
                         .requestMatchers(HttpMethod.GET, FLEET_API).hasAnyRole(ADMIN, OPERATOR, VIEWER)
                         .requestMatchers(FLEET_API).hasAnyRole(ADMIN, OPERATOR)
@@ -84,7 +88,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
                                 "/actuator/health/**", "/actuator/prometheus").permitAll()
@@ -97,6 +101,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, FLEET_PAGES).hasAnyRole(ADMIN, OPERATOR, VIEWER)
                         .requestMatchers(FLEET_PAGES).hasAnyRole(ADMIN, OPERATOR)
                         .anyRequest().hasRole(ADMIN))
+                .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
         return http.build();

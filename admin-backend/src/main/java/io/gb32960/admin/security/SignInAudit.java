@@ -6,7 +6,6 @@ import io.gb32960.admin.user.UserRepository;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -33,17 +32,15 @@ class SignInAudit {
     void success(AuthenticationSuccessEvent event) {
         String name = event.getAuthentication().getName();
         users.touchLogin(name, clock.instant());
-        audit.record(new Actor(name, address(event.getAuthentication().getDetails())), "LOGIN", "user", name, Map.of());
+        String from = SignInThrottle.address(event.getAuthentication().getDetails());
+        audit.record(new Actor(name, from), "LOGIN", "user", name, Map.of());
     }
 
     @EventListener
     void failure(AbstractAuthenticationFailureEvent event) {
         String name = event.getAuthentication().getName();
-        audit.record(new Actor("anonymous", address(event.getAuthentication().getDetails())), "LOGIN_FAILED", "user",
+        String from = SignInThrottle.address(event.getAuthentication().getDetails());
+        audit.record(new Actor("anonymous", from), "LOGIN_FAILED", "user",
                 name, Map.of("reason", event.getException().getClass().getSimpleName()));
-    }
-
-    private static String address(Object details) {
-        return details instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
     }
 }

@@ -40,7 +40,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             ErrorCode.DUPLICATE, HttpStatus.CONFLICT,
             ErrorCode.INVALID, HttpStatus.BAD_REQUEST,
             ErrorCode.CONFLICT, HttpStatus.CONFLICT,
-            ErrorCode.UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE));
+            ErrorCode.UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE,
+            ErrorCode.TOO_MANY, HttpStatus.TOO_MANY_REQUESTS));
 
     /** One invalid input field. */
     record FieldProblem(String field, String message) {

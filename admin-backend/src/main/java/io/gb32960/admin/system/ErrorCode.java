@@ -11,5 +11,7 @@ public enum ErrorCode {
     /** The change would break a rule about the state (the last administrator, one's own account). */
     CONFLICT,
     /** Redis, a node or another service did not answer. */
-    UNAVAILABLE
+    UNAVAILABLE,
+    /** Too many attempts (failed passwords): wait. */
+    TOO_MANY
 }

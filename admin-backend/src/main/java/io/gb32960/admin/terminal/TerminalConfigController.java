@@ -2,7 +2,6 @@ package io.gb32960.admin.terminal;
 
 import io.gb32960.admin.platform.PlatformAccountService;
 import io.gb32960.admin.platform.PlatformAccountView;
-import io.gb32960.admin.system.AdminException;
 import io.gb32960.admin.system.PageForms;
 import io.gb32960.admin.vehicle.Vin;
 import jakarta.validation.Valid;
@@ -80,17 +79,9 @@ class TerminalConfigController {
 
     private String save(Model model, RedirectAttributes redirect, TerminalConfig.Scope scope, String key,
                         TerminalConfigForm form, BindingResult errors) {
-        if (!errors.hasErrors()) {
-            try {
-                configs.save(scope, key, form);
-                redirect.addFlashAttribute("notice", "Configuration saved");
-                return "redirect:/terminal-config/" + (scope == TerminalConfig.Scope.MODEL ? "models/" : "vehicles/")
-                        + key;
-            } catch (AdminException e) {
-                PageForms.reject(errors, e);
-            }
-        }
-        return page(model, scope, key, form);
+        String next = "/terminal-config/" + (scope == TerminalConfig.Scope.MODEL ? "models/" : "vehicles/") + key;
+        return PageForms.save(errors, redirect, () -> configs.save(scope, key, form), "Configuration saved", next,
+                () -> page(model, scope, key, form));
     }
 
     private String page(Model model, TerminalConfig.Scope scope, String key, TerminalConfigForm form) {

@@ -1,6 +1,5 @@
 package io.gb32960.admin.terminal;
 
-import io.gb32960.admin.system.AdminException;
 import io.gb32960.admin.system.PageForms;
 import io.gb32960.protocol.codec.ResponseStyle;
 import io.gb32960.protocol.control.UpgradeLayout;
@@ -40,16 +39,8 @@ class TerminalModelController {
     @PostMapping
     String create(@Valid @ModelAttribute("form") TerminalModelForm form, BindingResult errors, Model model,
                   RedirectAttributes redirect) {
-        if (!errors.hasErrors()) {
-            try {
-                models.create(form);
-                redirect.addFlashAttribute("notice", "Terminal model " + form.code() + " created");
-                return "redirect:/terminal-models";
-            } catch (AdminException e) {
-                PageForms.reject(errors, e);
-            }
-        }
-        return form(model, form, false);
+        return PageForms.save(errors, redirect, () -> models.create(form), "Terminal model " + form.code() + " created",
+                "/terminal-models", () -> form(model, form, false));
     }
 
     @GetMapping("/{code}")
@@ -61,27 +52,14 @@ class TerminalModelController {
     String edit(@PathVariable String code, @Valid @ModelAttribute("form") TerminalModelForm form, BindingResult errors,
                 Model model, RedirectAttributes redirect) {
         models.get(code);
-        if (!errors.hasErrors()) {
-            try {
-                models.update(code, form);
-                redirect.addFlashAttribute("notice", "Terminal model " + code + " saved");
-                return "redirect:/terminal-models";
-            } catch (AdminException e) {
-                PageForms.reject(errors, e);
-            }
-        }
-        return form(model, form, true);
+        return PageForms.save(errors, redirect, () -> models.update(code, form), "Terminal model " + code + " saved",
+                "/terminal-models", () -> form(model, form, true));
     }
 
     @PostMapping("/{code}/delete")
     String delete(@PathVariable String code, RedirectAttributes redirect) {
-        try {
-            models.delete(code);
-            redirect.addFlashAttribute("notice", "Terminal model " + code + " deleted");
-        } catch (AdminException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
-        }
-        return "redirect:/terminal-models";
+        return PageForms.act(redirect, () -> models.delete(code), "Terminal model " + code + " deleted",
+                "/terminal-models");
     }
 
     private String form(Model model, TerminalModelForm form, boolean existing) {

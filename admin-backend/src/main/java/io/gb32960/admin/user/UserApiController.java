@@ -5,6 +5,8 @@ import io.gb32960.admin.system.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,6 +55,17 @@ class UserApiController {
     @Operation(summary = "change a user (empty password = unchanged)")
     AppUser update(@PathVariable long id, @Valid @RequestBody UserForm form) {
         return users.update(id, form);
+    }
+
+    /** A new password for a user, set by an administrator. */
+    record PasswordReset(@NotEmpty @Size(max = UserForm.MAX_PASSWORD) String password) {
+    }
+
+    @PutMapping("/{id}/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "reset a user's password (at least 10 characters); the user's failed sign-ins are forgotten")
+    void resetPassword(@PathVariable long id, @Valid @RequestBody PasswordReset reset) {
+        users.resetPassword(id, reset.password());
     }
 
     @DeleteMapping("/{id}")

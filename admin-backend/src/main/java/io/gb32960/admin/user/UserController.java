@@ -1,7 +1,6 @@
 package io.gb32960.admin.user;
 
 import io.gb32960.admin.security.Role;
-import io.gb32960.admin.system.AdminException;
 import io.gb32960.admin.system.PageLinks;
 import io.gb32960.admin.system.Paging;
 import io.gb32960.admin.system.PageForms;
@@ -46,16 +45,8 @@ class UserController {
     @PostMapping
     String create(@Valid @ModelAttribute("form") UserForm form, BindingResult errors, Model model,
                   RedirectAttributes redirect) {
-        if (!errors.hasErrors()) {
-            try {
-                AppUser user = users.create(form);
-                redirect.addFlashAttribute("notice", "User " + user.username() + " created");
-                return "redirect:/users";
-            } catch (AdminException e) {
-                PageForms.reject(errors, e);
-            }
-        }
-        return form(model, form, null);
+        return PageForms.save(errors, redirect, () -> users.create(form), "User " + form.username() + " created",
+                "/users", () -> form(model, form, null));
     }
 
     @GetMapping("/{id}")
@@ -68,28 +59,14 @@ class UserController {
     String edit(@PathVariable long id, @Valid @ModelAttribute("form") UserForm form, BindingResult errors, Model model,
                 RedirectAttributes redirect) {
         AppUser user = users.get(id);
-        if (!errors.hasErrors()) {
-            try {
-                users.update(id, form);
-                redirect.addFlashAttribute("notice", "User " + user.username() + " saved");
-                return "redirect:/users";
-            } catch (AdminException e) {
-                PageForms.reject(errors, e);
-            }
-        }
-        return form(model, form, user);
+        return PageForms.save(errors, redirect, () -> users.update(id, form), "User " + user.username() + " saved",
+                "/users", () -> form(model, form, user));
     }
 
     @PostMapping("/{id}/delete")
     String delete(@PathVariable long id, RedirectAttributes redirect) {
         AppUser user = users.get(id);
-        try {
-            users.delete(id);
-            redirect.addFlashAttribute("notice", "User " + user.username() + " deleted");
-        } catch (AdminException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
-        }
-        return "redirect:/users";
+        return PageForms.act(redirect, () -> users.delete(id), "User " + user.username() + " deleted", "/users");
     }
 
     private String form(Model model, UserForm form, AppUser user) {

@@ -19,14 +19,17 @@ public record UserForm(
         @Size(max = 72, message = "at most 72 characters") String password,
         @NotEmpty(message = "at least one role") Set<Role> roles,
         @Size(max = 32) String supplierCode,
-        boolean enabled) {
+        Boolean enabled) {
 
     public static final int MIN_PASSWORD = 10;
+    /** BCrypt uses the first 72 bytes only. */
+    public static final int MAX_PASSWORD = 72;
 
     public UserForm {
         roles = roles == null ? Set.of() : Set.copyOf(roles);
         supplierCode = supplierCode == null || supplierCode.isBlank() ? null : supplierCode.trim();
         displayName = displayName == null || displayName.isBlank() ? null : displayName.trim();
+        enabled = enabled == null || enabled; // left out: enabled
     }
 
     public static UserForm empty() {

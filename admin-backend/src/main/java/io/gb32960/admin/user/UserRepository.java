@@ -35,13 +35,15 @@ public class UserRepository {
         this.jdbc = jdbc;
     }
 
-    /** A user with the password hash, for sign-in. */
+    /** A user with the password hash, for sign-in; not enabled when the user's supplier is disabled. */
     public record Credentials(long id, String username, String passwordHash, boolean enabled, Set<Role> roles) {
     }
 
     public Optional<Credentials> credentials(String username) {
-        List<Credentials> found = jdbc.query("SELECT id, username, password_hash, enabled FROM app_user"
-                + " WHERE username = :u", Map.of("u", username), (rs, i) -> new Credentials(rs.getLong("id"),
+        List<Credentials> found = jdbc.query("""
+                SELECT u.id, u.username, u.password_hash, u.enabled AND COALESCE(s.enabled, 1) AS enabled
+                FROM app_user u LEFT JOIN supplier s ON s.id = u.supplier_id WHERE u.username = :u""",
+                Map.of("u", username), (rs, i) -> new Credentials(rs.getLong("id"),
                 rs.getString("username"), rs.getString("password_hash"), rs.getBoolean("enabled"), Set.of()));
         return found.stream().findFirst().map(c -> new Credentials(c.id(), c.username(), c.passwordHash(),
                 c.enabled(), roles(List.of(c.id())).getOrDefault(c.id(), Set.of())));

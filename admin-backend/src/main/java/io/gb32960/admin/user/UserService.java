@@ -2,6 +2,7 @@ package io.gb32960.admin.user;
 
 import io.gb32960.admin.audit.AuditLog;
 import io.gb32960.admin.security.Role;
+import io.gb32960.admin.security.SignInThrottle;
 import io.gb32960.admin.system.Actor;
 import io.gb32960.admin.system.AdminException;
 import io.gb32960.admin.system.ErrorCode;
@@ -27,11 +28,13 @@ public class UserService {
     private final UserRepository users;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
+    private final SignInThrottle throttle;
 
-    UserService(UserRepository users, PasswordEncoder passwords, AuditLog audit) {
+    UserService(UserRepository users, PasswordEncoder passwords, AuditLog audit, SignInThrottle throttle) {
         this.users = users;
         this.passwords = passwords;
         this.audit = audit;
+        this.throttle = throttle;
     }
 
     @Transactional(readOnly = true)
@@ -51,7 +54,7 @@ public class UserService {
 
     @Transactional
     public AppUser create(UserForm form) {
-        requirePassword(form.password(), true);
+        requirePassword("password", form.password(), true);
         Long supplierId = supplier(form);
         long id;
         try {
@@ -81,14 +84,53 @@ public class UserService {
         users.setRoles(id, form.roles());
         boolean passwordChanged = form.password() != null && !form.password().isEmpty();
         if (passwordChanged) {
-            requirePassword(form.password(), false);
+            requirePassword("password", form.password(), false);
             users.updatePassword(id, passwords.encode(form.password()));
+            throttle.forget(before.username());
         }
         requireAnAdmin();
         Map<String, Object> detail = describe(form);
         detail.put("passwordChanged", passwordChanged);
         audit.record("USER_UPDATE", "user", before.username(), detail);
         return get(id);
+    }
+
+    /**
+     * An administrator sets a new password for a user (who forgot theirs); the user's failed
+     * sign-ins are forgotten.
+     */
+    @Transactional
+    public AppUser resetPassword(long id, String password) {
+        AppUser user = get(id);
+        requirePassword("password", password, true);
+        users.updatePassword(id, passwords.encode(password));
+        throttle.forget(user.username());
+        audit.record("USER_PASSWORD_RESET", "user", user.username(), Map.of());
+        return user;
+    }
+
+    /**
+     * A signed-in user changes their own password, proving the current one. Wrong current
+     * passwords count as failed sign-ins (a left-open session must not become a way to guess it).
+     */
+    @Transactional
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        Actor actor = Actor.current();
+        UserRepository.Credentials user = users.credentials(actor.name()).orElseThrow(() -> new AdminException(
+                ErrorCode.CONFLICT, "only users have a password to change (an API token has none)"));
+        if (throttle.lockedFor(user.username(), actor.remoteAddr()).isPresent()) {
+            throw new AdminException(ErrorCode.TOO_MANY, "too many wrong passwords; try again later");
+        }
+        if (currentPassword == null || !passwords.matches(currentPassword, user.passwordHash())) {
+            throttle.failed(user.username(), actor.remoteAddr());
+            throw AdminException.invalid("currentPassword", "this is not your current password");
+        }
+        requirePassword("newPassword", newPassword, true);
+        if (passwords.matches(newPassword, user.passwordHash())) {
+            throw AdminException.invalid("newPassword", "the new password is the current one");
+        }
+        users.updatePassword(user.id(), passwords.encode(newPassword));
+        audit.record("PASSWORD_CHANGE", "user", user.username(), Map.of());
     }
 
     @Transactional
@@ -120,15 +162,18 @@ public class UserService {
                 .orElseThrow(() -> AdminException.invalid("supplierCode", "no supplier " + form.supplierCode()));
     }
 
-    private static void requirePassword(String password, boolean required) {
+    private static void requirePassword(String field, String password, boolean required) {
         if (password == null || password.isEmpty()) {
             if (required) {
-                throw AdminException.invalid("password", "a password is required");
+                throw AdminException.invalid(field, "a password is required");
             }
             return;
         }
         if (password.length() < UserForm.MIN_PASSWORD) {
-            throw AdminException.invalid("password", "at least " + UserForm.MIN_PASSWORD + " characters");
+            throw AdminException.invalid(field, "at least " + UserForm.MIN_PASSWORD + " characters");
+        }
+        if (password.length() > UserForm.MAX_PASSWORD) {
+            throw AdminException.invalid(field, "at most " + UserForm.MAX_PASSWORD + " characters");
         }
     }
 

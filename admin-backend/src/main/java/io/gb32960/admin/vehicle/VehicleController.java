@@ -1,6 +1,5 @@
 package io.gb32960.admin.vehicle;
 
-import io.gb32960.admin.system.AdminException;
 import io.gb32960.admin.system.PageForms;
 import io.gb32960.admin.system.PageLinks;
 import io.gb32960.admin.system.Paging;
@@ -62,16 +61,9 @@ class VehicleController {
     @PostMapping
     String create(@Valid @ModelAttribute("form") VehicleForm form, BindingResult errors, Model model,
                   RedirectAttributes redirect) {
-        if (!errors.hasErrors()) {
-            try {
-                Vehicle v = vehicles.create(form);
-                redirect.addFlashAttribute("notice", "Vehicle " + v.vin() + " registered");
-                return "redirect:/vehicles/" + v.vin();
-            } catch (AdminException e) {
-                PageForms.reject(errors, e);
-            }
-        }
-        return form(model, form, null);
+        String vin = form.vin();
+        return PageForms.save(errors, redirect, () -> vehicles.create(form), "Vehicle " + vin + " registered",
+                "/vehicles/" + vin, () -> form(model, form, null));
     }
 
     @GetMapping("/{vin}/edit")
@@ -84,16 +76,8 @@ class VehicleController {
     String edit(@PathVariable String vin, @Valid @ModelAttribute("form") VehicleForm form, BindingResult errors,
                 Model model, RedirectAttributes redirect) {
         Vehicle v = vehicles.get(vin);
-        if (!errors.hasErrors()) {
-            try {
-                vehicles.update(vin, form);
-                redirect.addFlashAttribute("notice", "Vehicle " + v.vin() + " saved");
-                return "redirect:/vehicles/" + v.vin();
-            } catch (AdminException e) {
-                PageForms.reject(errors, e);
-            }
-        }
-        return form(model, form, v);
+        return PageForms.save(errors, redirect, () -> vehicles.update(vin, form), "Vehicle " + v.vin() + " saved",
+                "/vehicles/" + v.vin(), () -> form(model, form, v));
     }
 
     @PostMapping("/{vin}/delete")

@@ -21,7 +21,7 @@ public record VehicleForm(
         @Pattern(regexp = "([0-9]{19}[0-9F]?)?", message = "19 or 20 digits (the last may be F)") String iccid,
         @Size(max = 32) String firmwareVersion,
         @Size(max = 32) String hardwareVersion,
-        boolean enabled) {
+        Boolean enabled) {
 
     public VehicleForm {
         vin = Vin.normalize(vin);
@@ -31,6 +31,7 @@ public record VehicleForm(
         iccid = blankToNull(iccid == null ? null : iccid.trim().toUpperCase(java.util.Locale.ROOT));
         firmwareVersion = blankToNull(firmwareVersion);
         hardwareVersion = blankToNull(hardwareVersion);
+        enabled = enabled == null || enabled; // left out: enabled
     }
 
     public static VehicleForm empty() {

@@ -70,52 +70,103 @@ class AuthorizationMatrixTest {
         return new Endpoint(HttpMethod.POST, path, MediaType.APPLICATION_FORM_URLENCODED_VALUE, "", level);
     }
 
+    private static Endpoint delete(String path, Level level) {
+        return new Endpoint(HttpMethod.DELETE, path, null, null, level);
+    }
+
+    private static Endpoint post(String path, Level level) {
+        return new Endpoint(HttpMethod.POST, path, null, null, level);
+    }
+
+    /** Every endpoint of the admin backend (placeholders name nothing that exists). */
     static List<Endpoint> endpoints() {
         return List.of(
-                // administration
-                get("/api/users", Level.ADMIN), json(HttpMethod.POST, "/api/users", Level.ADMIN),
-                json(HttpMethod.PUT, "/api/users/999999", Level.ADMIN),
-                new Endpoint(HttpMethod.DELETE, "/api/users/999999", null, null, Level.ADMIN),
+                // administration API
+                get("/api/users", Level.ADMIN), get("/api/users/999999", Level.ADMIN),
+                json(HttpMethod.POST, "/api/users", Level.ADMIN), json(HttpMethod.PUT, "/api/users/999999", Level.ADMIN),
+                json(HttpMethod.PUT, "/api/users/999999/password", Level.ADMIN), delete("/api/users/999999", Level.ADMIN),
+                get("/api/suppliers", Level.ADMIN), get("/api/suppliers/NONE", Level.ADMIN),
+                json(HttpMethod.POST, "/api/suppliers", Level.ADMIN), json(HttpMethod.PUT, "/api/suppliers/NONE", Level.ADMIN),
+                delete("/api/suppliers/NONE", Level.ADMIN),
                 get("/api/tokens", Level.ADMIN), json(HttpMethod.POST, "/api/tokens", Level.ADMIN),
+                post("/api/tokens/999999/revoke", Level.ADMIN),
                 get("/api/audit", Level.ADMIN),
-                get("/api/platform-accounts", Level.ADMIN), json(HttpMethod.POST, "/api/platform-accounts", Level.ADMIN),
+                get("/api/platform-accounts", Level.ADMIN), get("/api/platform-accounts/NONE", Level.ADMIN),
+                json(HttpMethod.POST, "/api/platform-accounts", Level.ADMIN),
+                json(HttpMethod.PUT, "/api/platform-accounts/NONE", Level.ADMIN),
+                delete("/api/platform-accounts/NONE", Level.ADMIN),
                 get("/api/terminal-config/models/NONE", Level.ADMIN),
+                json(HttpMethod.PUT, "/api/terminal-config/models/NONE", Level.ADMIN),
+                delete("/api/terminal-config/models/NONE", Level.ADMIN),
+                get("/api/terminal-config/vehicles/" + VIN, Level.ADMIN),
                 json(HttpMethod.PUT, "/api/terminal-config/vehicles/" + VIN, Level.ADMIN),
+                delete("/api/terminal-config/vehicles/" + VIN, Level.ADMIN),
                 get("/api/terminal-config/vehicles/" + VIN + "/effective", Level.ADMIN),
-                new Endpoint(HttpMethod.POST, "/api/vehicles/" + VIN + "/secret", null, null, Level.ADMIN),
-                new Endpoint(HttpMethod.POST, "/api/registry/resync", null, null, Level.ADMIN),
-                // fleet
+                post("/api/vehicles/" + VIN + "/secret", Level.ADMIN),
+                post("/api/registry/resync", Level.ADMIN),
+                // own account
+                json(HttpMethod.PUT, "/api/account/password", Level.SIGNED_IN),
+                // fleet API
                 get("/api/vehicles", Level.VIEWER), get("/api/vehicles/" + VIN, Level.VIEWER),
                 get("/api/vehicles/" + VIN + "/state", Level.VIEWER), get("/api/vehicles/" + VIN + "/track", Level.VIEWER),
                 get("/api/vehicles/" + VIN + "/online-log", Level.VIEWER),
                 json(HttpMethod.POST, "/api/vehicles", Level.OPERATOR),
-                json(HttpMethod.PUT, "/api/vehicles/" + VIN, Level.OPERATOR),
-                new Endpoint(HttpMethod.DELETE, "/api/vehicles/" + VIN, null, null, Level.OPERATOR),
+                json(HttpMethod.PUT, "/api/vehicles/" + VIN, Level.OPERATOR), delete("/api/vehicles/" + VIN, Level.OPERATOR),
                 new Endpoint(HttpMethod.POST, "/api/vehicles/import", "text/csv", "colour\n", Level.OPERATOR),
-                get("/api/terminal-models", Level.VIEWER), json(HttpMethod.POST, "/api/terminal-models", Level.OPERATOR),
-                get("/api/alarms", Level.VIEWER), json(HttpMethod.POST, "/api/alarms/" + VIN + "/1/2/ack", Level.OPERATOR),
-                get("/api/live/nodes", Level.VIEWER), get("/api/dashboard", Level.VIEWER),
+                get("/api/terminal-models", Level.VIEWER), get("/api/terminal-models/NONE", Level.VIEWER),
+                json(HttpMethod.POST, "/api/terminal-models", Level.OPERATOR),
+                json(HttpMethod.PUT, "/api/terminal-models/NONE", Level.OPERATOR),
+                delete("/api/terminal-models/NONE", Level.OPERATOR),
+                get("/api/alarms", Level.VIEWER), get("/api/alarms/" + VIN + "/1/2", Level.VIEWER),
+                json(HttpMethod.POST, "/api/alarms/" + VIN + "/1/2/ack", Level.OPERATOR),
+                get("/api/live/nodes", Level.VIEWER), get("/api/live/nodes/none/vehicles", Level.VIEWER),
+                get("/api/dashboard", Level.VIEWER),
                 get("/api/commands", Level.VIEWER), get("/api/commands/parameters", Level.VIEWER),
-                json(HttpMethod.POST, "/api/commands", Level.OPERATOR),
-                get("/api/command-batches", Level.VIEWER), json(HttpMethod.POST, "/api/command-batches", Level.OPERATOR),
-                new Endpoint(HttpMethod.POST, "/api/command-batches/999999/cancel", null, null, Level.OPERATOR),
+                get("/api/commands/999999", Level.VIEWER), json(HttpMethod.POST, "/api/commands", Level.OPERATOR),
+                get("/api/command-batches", Level.VIEWER), get("/api/command-batches/999999", Level.VIEWER),
+                get("/api/command-batches/999999/items", Level.VIEWER),
+                json(HttpMethod.POST, "/api/command-batches", Level.OPERATOR),
+                post("/api/command-batches/999999/cancel", Level.OPERATOR),
                 get("/v3/api-docs", Level.VIEWER),
                 // terminals only: a user's sign-in does not open it
                 get("/api/terminal/config?vin=" + VIN, Level.TERMINAL),
-                // pages
+                // pages for everyone, any signed-in user
                 get("/", Level.SIGNED_IN), get("/login", Level.ANYONE), get("/actuator/health", Level.ANYONE),
+                get("/account/password", Level.SIGNED_IN), form("/account/password", Level.SIGNED_IN),
                 get("/actuator/metrics", Level.ADMIN),
-                get("/dashboard", Level.VIEWER), get("/vehicles", Level.VIEWER), get("/live", Level.VIEWER),
-                get("/alarms", Level.VIEWER), get("/commands", Level.VIEWER), get("/command-batches", Level.VIEWER),
-                get("/terminal-models", Level.VIEWER), get("/swagger-ui/index.html", Level.VIEWER),
-                get("/vehicles/new", Level.OPERATOR), get("/vehicles/import", Level.OPERATOR),
+                // fleet pages
+                get("/dashboard", Level.VIEWER), get("/vehicles", Level.VIEWER), get("/vehicles/" + VIN, Level.VIEWER),
+                get("/vehicles/" + VIN + "/online-log", Level.VIEWER), get("/live", Level.VIEWER),
+                get("/alarms", Level.VIEWER), get("/alarms/" + VIN + "/1/2", Level.VIEWER),
+                get("/commands", Level.VIEWER), get("/commands/999999", Level.VIEWER),
+                get("/command-batches", Level.VIEWER), get("/command-batches/999999", Level.VIEWER),
+                get("/terminal-models", Level.VIEWER), get("/terminal-models/NONE", Level.VIEWER),
+                get("/swagger-ui/index.html", Level.VIEWER),
+                get("/vehicles/new", Level.OPERATOR), get("/vehicles/" + VIN + "/edit", Level.OPERATOR),
+                get("/vehicles/import", Level.OPERATOR), form("/vehicles/import", Level.OPERATOR),
                 get("/commands/new", Level.OPERATOR), get("/command-batches/new", Level.OPERATOR),
-                get("/terminal-models/new", Level.OPERATOR), form("/vehicles", Level.OPERATOR),
-                form("/commands/query", Level.OPERATOR), form("/alarms/" + VIN + "/1/2/ack", Level.OPERATOR),
-                get("/users", Level.ADMIN), get("/users/new", Level.ADMIN), get("/tokens", Level.ADMIN),
-                get("/audit", Level.ADMIN), get("/platform-accounts", Level.ADMIN),
-                get("/terminal-config/models/NONE", Level.ADMIN), form("/registry/resync", Level.ADMIN),
-                form("/users", Level.ADMIN));
+                get("/terminal-models/new", Level.OPERATOR), form("/terminal-models", Level.OPERATOR),
+                form("/terminal-models/NONE", Level.OPERATOR), form("/terminal-models/NONE/delete", Level.OPERATOR),
+                form("/vehicles", Level.OPERATOR), form("/vehicles/" + VIN, Level.OPERATOR),
+                form("/vehicles/" + VIN + "/delete", Level.OPERATOR),
+                form("/commands/query", Level.OPERATOR), form("/commands/set", Level.OPERATOR),
+                form("/commands/control", Level.OPERATOR), form("/command-batches", Level.OPERATOR),
+                form("/command-batches/999999/cancel", Level.OPERATOR), form("/alarms/" + VIN + "/1/2/ack", Level.OPERATOR),
+                // administration pages
+                get("/users", Level.ADMIN), get("/users/new", Level.ADMIN), get("/users/999999", Level.ADMIN),
+                form("/users", Level.ADMIN), form("/users/999999", Level.ADMIN), form("/users/999999/delete", Level.ADMIN),
+                get("/suppliers", Level.ADMIN), get("/suppliers/new", Level.ADMIN), get("/suppliers/NONE", Level.ADMIN),
+                form("/suppliers", Level.ADMIN), form("/suppliers/NONE", Level.ADMIN),
+                form("/suppliers/NONE/delete", Level.ADMIN),
+                get("/tokens", Level.ADMIN), form("/tokens", Level.ADMIN), form("/tokens/999999/revoke", Level.ADMIN),
+                get("/audit", Level.ADMIN),
+                get("/platform-accounts", Level.ADMIN), get("/platform-accounts/new", Level.ADMIN),
+                get("/platform-accounts/NONE", Level.ADMIN), form("/platform-accounts", Level.ADMIN),
+                form("/platform-accounts/NONE", Level.ADMIN), form("/platform-accounts/NONE/delete", Level.ADMIN),
+                get("/terminal-config/models/NONE", Level.ADMIN), form("/terminal-config/models/NONE", Level.ADMIN),
+                get("/terminal-config/vehicles/" + VIN, Level.ADMIN), form("/terminal-config/vehicles/" + VIN, Level.ADMIN),
+                form("/terminal-config/vehicles/" + VIN + "/delete", Level.ADMIN),
+                form("/vehicles/" + VIN + "/secret", Level.ADMIN), form("/registry/resync", Level.ADMIN));
     }
 
     static Stream<Arguments> matrix() {

@@ -29,6 +29,9 @@ class OpenApiTest {
                 .andExpect(jsonPath("$.paths['/api/alarms/{vin}/{at}/{command}/ack'].post").exists())
                 .andExpect(jsonPath("$.paths['/api/terminal/config'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/dashboard'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/suppliers/{code}'].put").exists())
+                .andExpect(jsonPath("$.paths['/api/account/password'].put").exists())
+                .andExpect(jsonPath("$.paths['/api/users/{id}/password'].put").exists())
                 .andExpect(jsonPath("$.paths['/vehicles']").doesNotExist())
                 .andExpect(jsonPath("$.components.securitySchemes.apiToken.scheme").value("bearer"));
         mvc.perform(get("/swagger-ui/index.html").with(user("v").roles("VIEWER"))).andExpect(status().isOk());

@@ -61,6 +61,12 @@ class RedisContractsTest {
         assertThat(read.secret().matches("pW")).isFalse();
         assertThat(redis.<String, String>getMap(RedisKeys.platformAccount("acct"), StringCodec.INSTANCE).values())
                 .doesNotContain("pw");
+
+        assertThat(registry.removeAccount("acct").toCompletableFuture().join()).isTrue();
+        assertThat(registry.account("acct").toCompletableFuture().join()).isEmpty();
+        assertThat(registry.removeAccount("acct").toCompletableFuture().join()).as("already gone").isFalse();
+        assertThat(registry.unregister(v.vin()).toCompletableFuture().join()).isTrue();
+        assertThat(registry.vehicle(v.vin()).toCompletableFuture().join()).isEmpty();
     }
 
     @Test

@@ -58,6 +58,16 @@ public final class VehicleRegistry {
                 .putAllAsync(fields);
     }
 
+    /**
+     * Removes a platform account, so that access nodes refuse its platform login 0x05 (a node's
+     * short-lived account cache may still accept it until that entry expires).
+     *
+     * @return whether the account was registered
+     */
+    public CompletionStage<Boolean> removeAccount(String account) {
+        return redis.getKeys().deleteAsync(RedisKeys.platformAccount(account)).thenApply(n -> n > 0);
+    }
+
     /** A vehicle from the fields of its registry hash ({@code vehicle:{VIN}}). */
     public static RegisteredVehicle toVehicle(String vin, Map<String, String> f) {
         return new RegisteredVehicle(vin, f.get("iccid"), f.get("terminalModel"),
