@@ -35,6 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 class DownloadController {
 
     private static final Logger log = LoggerFactory.getLogger(DownloadController.class);
+    /** The whole file's MD5 (hex), on every download response. */
+    static final String MD5_HEADER = "X-Firmware-MD5";
 
     private final FirmwareRepository firmware;
     private final FirmwareStorage storage;
@@ -78,6 +80,8 @@ class DownloadController {
         long size = f.sizeBytes();
         response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
         response.setHeader(HttpHeaders.ETAG, etag);
+        // the remote-upgrade command (Table B.15/B.16) carries no checksum: the terminal verifies against this
+        response.setHeader(MD5_HEADER, f.md5());
         response.setHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=0");
         response.setContentType("application/octet-stream");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
