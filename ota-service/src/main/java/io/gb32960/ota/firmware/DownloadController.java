@@ -83,9 +83,6 @@ class DownloadController {
         // the remote-upgrade command (Table B.15/B.16) carries no checksum: the terminal verifies against this
         response.setHeader(MD5_HEADER, f.md5());
         response.setHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=0");
-        response.setContentType("application/octet-stream");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                "attachment; filename=\"" + f.terminalModel() + "-" + f.version() + ".bin\"");
         String ifRange = request.getHeader(HttpHeaders.IF_RANGE);
         Optional<ByteRange> range = ifRange == null || ifRange.trim().equals(etag)
                 ? ByteRange.parse(request.getHeader(HttpHeaders.RANGE), size) : Optional.empty();
@@ -94,6 +91,9 @@ class DownloadController {
             refuse(response, HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "range");
             return;
         }
+        response.setContentType("application/octet-stream");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"" + f.terminalModel() + "-" + f.version() + ".bin\"");
         ByteRange r = range.orElse(new ByteRange(0, size - 1));
         if (range.isPresent()) {
             response.setStatus(HttpStatus.PARTIAL_CONTENT.value());
@@ -145,6 +145,8 @@ class DownloadController {
 
     private void refuse(HttpServletResponse response, HttpStatus status, String reason) throws IOException {
         meters.counter("gb32960.ota.download.requests", "result", reason).increment();
-        response.sendError(status.value());
+        response.setStatus(status.value());
+        response.setContentType("application/problem+json");
+        response.getWriter().write("{\"status\":" + status.value() + ",\"title\":\"" + status.getReasonPhrase() + "\"}");
     }
 }

@@ -253,14 +253,15 @@ public class CampaignService {
         }
         Map<Integer, Map<RolloutState, Integer>> counts = campaigns.counts(id);
         for (CampaignGroup g : campaigns.groups(id)) {
-            if (g.status() != CampaignGroup.GroupStatus.RUNNING) {
+            if (g.status() == CampaignGroup.GroupStatus.SCHEDULED) {
                 continue;
             }
             Map<RolloutState, Integer> n = counts.getOrDefault(g.groupNo(), Map.of());
             int failed = n.getOrDefault(RolloutState.FAILED, 0);
             int finished = finished(n);
             campaigns.acknowledgeFailures(id, g.groupNo(), failed, finished);
-            if (finished >= g.size() && campaigns.finishGroup(id, g.groupNo(), now)) {
+            if (g.status() == CampaignGroup.GroupStatus.RUNNING && finished >= g.size()
+                    && campaigns.finishGroup(id, g.groupNo(), now)) {
                 campaigns.event(id, actor.name(), "GROUP_FINISHED", "group " + g.groupNo() + " closed by the resume", now);
                 startNextGroup(id, actor.name(), now);
             }

@@ -20,8 +20,8 @@ final class GroupEvaluator {
     record Continue() implements Decision {
     }
 
-    /** Pause the campaign, for this reason. */
-    record Pause(String reason) implements Decision {
+    /** Pause the campaign, for this reason; {@code errors}: the error threshold (not a missed success threshold). */
+    record Pause(String reason, boolean errors) implements Decision {
     }
 
     /** The group reached its success threshold: close it and apply its success action. */
@@ -38,7 +38,7 @@ final class GroupEvaluator {
         if (newFinished >= g.errorMinSample() && (long) newFailed * 100 > (long) g.errorThreshold() * newFinished) {
             return new Pause("group " + g.groupNo() + ": " + newFailed + " of " + newFinished
                     + " finished vehicles failed (" + percent(newFailed, newFinished) + " > error threshold "
-                    + g.errorThreshold() + "%)");
+                    + g.errorThreshold() + "%)", true);
         }
         if (g.size() == 0 || (long) succeeded * 100 >= (long) g.successThreshold() * g.size()) {
             return new Succeeded("group " + g.groupNo() + ": " + succeeded + " of " + g.size() + " succeeded ("
@@ -47,7 +47,7 @@ final class GroupEvaluator {
         if (finished >= g.size()) {
             return new Pause("group " + g.groupNo() + " finished with " + succeeded + " of " + g.size()
                     + " succeeded (" + percent(succeeded, g.size()) + " < success threshold " + g.successThreshold()
-                    + "%)");
+                    + "%)", false);
         }
         return new Continue();
     }

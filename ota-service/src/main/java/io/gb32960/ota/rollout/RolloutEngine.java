@@ -142,6 +142,15 @@ class RolloutEngine {
     private boolean evaluate(Campaign c, Instant now) {
         Map<Integer, Map<RolloutState, Integer>> counts = campaigns.counts(c.id());
         List<CampaignGroup> groups = campaigns.groups(c.id());
+        // a group that met its success threshold still has vehicles under way: their failures count too
+        for (CampaignGroup g : groups) {
+            if (g.status() == CampaignGroup.GroupStatus.FINISHED
+                    && GroupEvaluator.evaluate(g, counts.getOrDefault(g.groupNo(), Map.of()))
+                    instanceof GroupEvaluator.Pause p && p.errors()) {
+                service.pauseWith(c.id(), CampaignService.SYSTEM, p.reason());
+                return false;
+            }
+        }
         for (CampaignGroup g : groups) {
             if (g.status() != CampaignGroup.GroupStatus.RUNNING) {
                 continue;

@@ -71,6 +71,16 @@ class RolloutRepository {
                 .addValue("until", Times.toDb(until))) == 1;
     }
 
+    /**
+     * Takes a PENDING vehicle for delivery through its check, also while it is held for being
+     * offline (the check comes at power-up, before the login that would have ended the hold).
+     */
+    boolean claimForCheck(long campaignId, String vin, Instant now) {
+        return jdbc.update("""
+                UPDATE ota_rollout SET attempts = attempts + 1, next_action_at = NULL, updated_at = :now
+                WHERE campaign_id = :c AND vin = :vin AND state = 'PENDING'""", params(campaignId, vin, now)) == 1;
+    }
+
     /** The vehicle was not reachable: not a delivery; try again at {@code next} (or its next login). */
     void unreachable(long campaignId, String vin, Instant now, Instant next) {
         jdbc.update("""

@@ -86,7 +86,7 @@ public class RolloutTracker implements DownloadListener {
                 continue;
             }
             boolean deliver = switch (o.state()) {
-                case PENDING -> rollouts.claim(o.campaignId(), vin, now, now)
+                case PENDING -> rollouts.claimForCheck(o.campaignId(), vin, now)
                         && rollouts.notified(o.campaignId(), vin, now, now.plus(properties.downloadTimeout()));
                 case NOTIFIED, DOWNLOADING -> true; // resume the download
                 default -> false; // downloaded: waiting for the new version

@@ -163,12 +163,22 @@ final class SimulatedVehicle {
             return;
         }
         sim.upgrader().check(id.vin(), sim.config().upgrade().hardwareVersion(), firmwareVersion,
-                answer -> loop.execute(() -> {
+                answer -> afterCheck(() -> {
                     if (answer != null && !answer.url().isEmpty()) {
                         startUpgrade(answer.url(), answer.md5(), answer.version());
                     }
                     connect();
                 }));
+    }
+
+    private void afterCheck(Runnable then) {
+        if (!loop.isShuttingDown()) {
+            try {
+                loop.execute(then);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                // the simulation ended while the check ran
+            }
+        }
     }
 
     /** Downloads and installs (on the upgrader's threads, then back on this loop); one upgrade at a time. */
@@ -177,7 +187,7 @@ final class SimulatedVehicle {
             return;
         }
         upgrading = true;
-        sim.upgrader().upgrade(id.vin(), url, md5 == null || md5.isEmpty() ? null : md5, outcome -> loop.schedule(() -> {
+        sim.upgrader().upgrade(id.vin(), url, md5 == null || md5.isEmpty() ? null : md5, outcome -> afterInstall(() -> {
             upgrading = false;
             if (outcome == Upgrader.Outcome.INSTALLED && version != null && !version.isEmpty()) {
                 firmwareVersion = version;
@@ -187,7 +197,18 @@ final class SimulatedVehicle {
                 // after an install the terminal restarts and checks again, reporting its version
                 sim.upgrader().check(id.vin(), sim.config().upgrade().hardwareVersion(), firmwareVersion, a -> { });
             }
-        }, sim.config().upgrade().installTime().toNanos(), TimeUnit.NANOSECONDS));
+        }));
+    }
+
+    /** Runs {@code installed} on this loop after the install time, unless the simulation stopped meanwhile. */
+    private void afterInstall(Runnable installed) {
+        if (!loop.isShuttingDown()) {
+            try {
+                loop.schedule(installed, sim.config().upgrade().installTime().toNanos(), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                // the simulation ended while the download ran
+            }
+        }
     }
 
     /**

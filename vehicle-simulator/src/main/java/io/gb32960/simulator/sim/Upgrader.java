@@ -59,7 +59,8 @@ final class Upgrader {
             t.setDaemon(true);
             return t;
         });
-        this.http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).executor(threads).build();
+        // not our pool: its threads block in send(), and the client needs free threads to complete them
+        this.http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
     }
 
     void setFailureRate(double rate) {
