@@ -37,7 +37,9 @@ import java.util.concurrent.Callable;
             "With --dispatch HOST:PORT --account A --password P each vehicle first does a platform login (0x05, unique"
                 + " id = its VIN) at the dispatcher, then logs in at the assigned node with the one-time token; after "
                 + SimulationConfig.Dispatch.NODE_ATTEMPTS + " failed reconnects to that node it asks the dispatcher again.",
-            "Vehicles answer query (0x80), set (0x81: report period 0x02, heartbeat 0x09) and control (0x82) commands.",
+            "Vehicles answer query (0x80), set (0x81: report period 0x02, heartbeat 0x09) and control (0x82) commands;"
+                + " a remote upgrade (0x82/0x01) downloads its URL (resuming with Range), checks the MD5 and installs"
+                + " (the reported firmware version changes) or fails at --upgrade-failure-rate.",
             "Live progress goes to stderr; a JSON summary goes to stdout at the end (or on Ctrl-C).",
             "Durations: 500ms, 10s, 5m, 1h, or ISO-8601 (PT10S).",
             "Exit status: 0 when the run completed (errors are counted in the summary), 2 on bad options."})
@@ -146,6 +148,30 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--no-logout", description = "Do not send vehicle logout (0x04) at the end.")
     private boolean noLogout;
 
+    @Option(names = "--firmware-version", paramLabel = "VERSION", defaultValue = "FW1.2",
+            description = "Firmware version the terminals report (parameter 0x08) until an upgrade (default: ${DEFAULT-VALUE}).")
+    private String firmwareVersion;
+
+    @Option(names = "--hardware-version", paramLabel = "VERSION", defaultValue = "HW1.0",
+            description = "Hardware version the terminals report (default: ${DEFAULT-VALUE}).")
+    private String hardwareVersion;
+
+    @Option(names = "--upgrade-failure-rate", paramLabel = "P", defaultValue = "0",
+            description = "Share of remote-upgrade installs that fail, the version staying (default: ${DEFAULT-VALUE}).")
+    private double upgradeFailureRate;
+
+    @Option(names = "--download-interrupt-rate", paramLabel = "P", defaultValue = "0",
+            description = "Share of firmware downloads broken off halfway and resumed with Range (default: ${DEFAULT-VALUE}).")
+    private double downloadInterruptRate;
+
+    @Option(names = "--ota-check-url", paramLabel = "URL",
+            description = "The OTA service's version check (e.g. http://host:8090/ota/check), asked at power-up.")
+    private String otaCheckUrl;
+
+    @Option(names = "--terminal-secret", paramLabel = "HEX",
+            description = "The terminals' HMAC secret for --ota-check-url (the same for every simulated terminal).")
+    private String terminalSecret;
+
     @Option(names = "--progress", defaultValue = "1s", paramLabel = "DURATION", converter = CliConverters.DurationConverter.class,
             description = "Progress line period on stderr; 0 for none (default: ${DEFAULT-VALUE}).")
     private Duration progress;
@@ -217,7 +243,9 @@ final class SimulateCommand implements Callable<Integer> {
                     .loginAttempts(loginAttempts).reconnectDelay(reconnectDelay).rampUp(rampUp)
                     .connectTimeout(connectTimeout).reissueBuffer(reissueBuffer).threads(threads)
                     .transport(transport).timeScale(timeScale).origin(latLon[0], latLon[1]).seed(seed)
-                    .alarmProbability(alarmProbability).logoutOnStop(!noLogout).dispatch(dispatcher).build();
+                    .alarmProbability(alarmProbability).logoutOnStop(!noLogout).dispatch(dispatcher)
+                    .upgrade(new SimulationConfig.Upgrade(firmwareVersion, hardwareVersion, upgradeFailureRate,
+                            downloadInterruptRate, Duration.ofMillis(200), otaCheckUrl, terminalSecret)).build();
         } catch (IllegalArgumentException e) {
             throw bad(e.getMessage());
         }

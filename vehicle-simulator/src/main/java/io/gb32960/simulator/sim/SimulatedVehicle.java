@@ -2,6 +2,7 @@ package io.gb32960.simulator.sim;
 
 import io.gb32960.platform.common.cluster.Assignment;
 import io.gb32960.protocol.control.CustomControl;
+import io.gb32960.protocol.control.RemoteUpgrade;
 import io.gb32960.protocol.control.TerminalControl;
 import io.gb32960.protocol.frame.CommandId;
 import io.gb32960.protocol.frame.EncryptionType;
@@ -78,8 +79,6 @@ final class SimulatedVehicle {
     private static final byte DISPATCHING = 6;
     private static final long RESTART_DELAY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int MAX_SERIAL = 65_531;
-    private static final String HARDWARE_VERSION = "HW1.0";
-    private static final String FIRMWARE_VERSION = "FW1.2";
     private static final LoginCodes NO_SUBSYSTEM_CODES = new SubsystemCodes(1, 0, List.of());
 
     private final Simulation sim;
@@ -109,6 +108,10 @@ final class SimulatedVehicle {
     private Map<Integer, Parameter> setValues;
     /** Delay of the next reconnect after a lost session instead of the jittered one; -1 for none. */
     private long nextReconnectNanos = -1;
+    /** The firmware version reported in parameter 0x08; changes with a successful upgrade (read by tests). */
+    private volatile String firmwareVersion;
+    /** A remote upgrade is being downloaded or installed. */
+    private boolean upgrading;
 
     // dispatch mode only
     /** Whether {@link #channel} (or the connect under way) goes to the dispatcher. */
@@ -130,6 +133,11 @@ final class SimulatedVehicle {
         this.model = new DrivingModel(seed, c.originLatitude(), c.originLongitude());
         this.intervalNanos = c.interval().toNanos();
         this.heartbeatNanos = c.heartbeat().toNanos();
+        this.firmwareVersion = c.upgrade().firmwareVersion();
+    }
+
+    String firmwareVersion() {
+        return firmwareVersion;
     }
 
     EventLoop loop() {
@@ -140,9 +148,67 @@ final class SimulatedVehicle {
         return id;
     }
 
-    /** Schedules the first connection after {@code delayNanos}; reports start with the first login. */
+    /** Schedules the power-up after {@code delayNanos}; reports start with the first login. */
     void start(long delayNanos) {
-        loop.execute(() -> timer = loop.schedule(this::connect, delayNanos, TimeUnit.NANOSECONDS));
+        loop.execute(() -> timer = loop.schedule(this::powerUp, delayNanos, TimeUnit.NANOSECONDS));
+    }
+
+    /** Power-up: the OTA version check when configured (an upgrade it offers starts at once), then the connection. */
+    private void powerUp() {
+        if (state == STOPPED) {
+            return;
+        }
+        if (sim.config().upgrade().checkUrl() == null) {
+            connect();
+            return;
+        }
+        sim.upgrader().check(id.vin(), sim.config().upgrade().hardwareVersion(), firmwareVersion,
+                answer -> afterCheck(() -> {
+                    if (answer != null && !answer.url().isEmpty()) {
+                        startUpgrade(answer.url(), answer.md5(), answer.version());
+                    }
+                    connect();
+                }));
+    }
+
+    private void afterCheck(Runnable then) {
+        if (!loop.isShuttingDown()) {
+            try {
+                loop.execute(then);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                // the simulation ended while the check ran
+            }
+        }
+    }
+
+    /** Downloads and installs (on the upgrader's threads, then back on this loop); one upgrade at a time. */
+    private void startUpgrade(String url, String md5, String version) {
+        if (upgrading || state == STOPPED) {
+            return;
+        }
+        upgrading = true;
+        sim.upgrader().upgrade(id.vin(), url, md5 == null || md5.isEmpty() ? null : md5, outcome -> afterInstall(() -> {
+            upgrading = false;
+            if (outcome == Upgrader.Outcome.INSTALLED && version != null && !version.isEmpty()) {
+                firmwareVersion = version;
+            }
+            if (outcome != Upgrader.Outcome.DOWNLOAD_FAILED && sim.config().upgrade().checkUrl() != null
+                    && state != STOPPED) {
+                // after an install the terminal restarts and checks again, reporting its version
+                sim.upgrader().check(id.vin(), sim.config().upgrade().hardwareVersion(), firmwareVersion, a -> { });
+            }
+        }));
+    }
+
+    /** Runs {@code installed} on this loop after the install time, unless the simulation stopped meanwhile. */
+    private void afterInstall(Runnable installed) {
+        if (!loop.isShuttingDown()) {
+            try {
+                loop.schedule(installed, sim.config().upgrade().installTime().toNanos(), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                // the simulation ended while the download ran
+            }
+        }
     }
 
     /**
@@ -583,8 +649,8 @@ final class SimulatedVehicle {
             case PLATFORM_DOMAIN_LENGTH -> Parameter.ofByte(p, platformHost().length());
             case PLATFORM_DOMAIN -> Parameter.ofText(p, platformHost());
             case PLATFORM_PORT -> Parameter.ofWord(p, node != null ? node.getPort() : c.port());
-            case HARDWARE_VERSION -> Parameter.ofText(p, HARDWARE_VERSION);
-            case FIRMWARE_VERSION -> Parameter.ofText(p, FIRMWARE_VERSION);
+            case HARDWARE_VERSION -> Parameter.ofText(p, c.upgrade().hardwareVersion());
+            case FIRMWARE_VERSION -> Parameter.ofText(p, firmwareVersion);
             case HEARTBEAT_PERIOD_S -> Parameter.ofByte(p, seconds(heartbeatNanos, 0xFF));
             case TERMINAL_RESPONSE_TIMEOUT_S -> Parameter.ofWord(p, 60);
             case PLATFORM_RESPONSE_TIMEOUT_S -> Parameter.ofWord(p, seconds(c.loginRetry().toNanos(), 0xFFFF));
@@ -667,7 +733,8 @@ final class SimulatedVehicle {
     /**
      * Answers a control (success for the standard controls, error for user-defined ones), then acts:
      * 0x05 closes the data link (reconnect per the usual rules), 0x02/0x03/0x04 close and reconnect
-     * after a short restart delay; 0x01 upgrade, 0x06 alarm and 0x07 are only counted.
+     * after a short restart delay; 0x01 upgrade downloads and installs the firmware of its URL
+     * ({@link SimulationConfig.Upgrade}); 0x06 alarm and 0x07 are only counted.
      */
     private void answerControl(ControlCommand c) {
         TerminalControl control = c.control();
@@ -681,6 +748,8 @@ final class SimulatedVehicle {
             answered.addListener(ChannelFutureListener.CLOSE);
         } else if (cid == TerminalControl.DISCONNECT_DATA_LINK) {
             answered.addListener(ChannelFutureListener.CLOSE);
+        } else if (control instanceof RemoteUpgrade u) {
+            startUpgrade(u.url(), null, u.firmwareVersion());
         }
     }
 

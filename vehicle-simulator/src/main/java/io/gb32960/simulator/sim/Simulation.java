@@ -64,6 +64,7 @@ public final class Simulation {
     private EventLoopGroup group;
     private Bootstrap bootstrap;
     private SimulatedVehicle[] vehicles;
+    private Upgrader upgrader;
     private volatile long startNanos;
     private volatile long stopNanos;
     private boolean started;
@@ -90,6 +91,7 @@ public final class Simulation {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
                         config.connectTimeout().toMillis()))
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(64, 256, 4096));
+        upgrader = new Upgrader(config.upgrade(), 8);
         int n = config.vehicles().size();
         vehicles = new SimulatedVehicle[n];
         startNanos = System.nanoTime();
@@ -161,6 +163,7 @@ public final class Simulation {
             closed.await(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             group.shutdownGracefully(0, STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                     .await(2 * STOP_TIMEOUT.toMillis());
+            upgrader.shutdown();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -182,6 +185,46 @@ public final class Simulation {
 
     public SimulationConfig config() {
         return config;
+    }
+
+    /**
+     * Remote upgrades so far.
+     *
+     * @param started        downloads started (commands and checks)
+     * @param resumed        downloads broken off halfway and resumed with Range/If-Range
+     * @param installed      installs that changed the reported version
+     * @param failedInstalls installs that failed on purpose (the failure rate)
+     * @param downloadErrors downloads that failed (HTTP error, MD5 mismatch, unsupported URL)
+     * @param checks         OTA version checks made
+     * @param checkUpgrades  checks that answered with an upgrade
+     */
+    public record UpgradeStats(long started, long resumed, long installed, long failedInstalls, long downloadErrors,
+                               long checks, long checkUpgrades) {
+    }
+
+    /** The upgrade counters (zero before {@link #start()}). */
+    public UpgradeStats upgrades() {
+        Upgrader u = upgrader;
+        return u == null ? new UpgradeStats(0, 0, 0, 0, 0, 0, 0) : new UpgradeStats(u.started.sum(), u.resumed.sum(),
+                u.installed.sum(), u.failedInstalls.sum(), u.downloadErrors.sum(), u.checks.sum(), u.checkUpgrades.sum());
+    }
+
+    /** Changes the share of installs that fail while running (0..1). */
+    public void setUpgradeFailureRate(double rate) {
+        upgrader.setFailureRate(rate);
+    }
+
+    /** The firmware version each vehicle reports now, by VIN. */
+    public java.util.Map<String, String> firmwareVersions() {
+        java.util.Map<String, String> versions = new java.util.LinkedHashMap<>();
+        for (SimulatedVehicle v : vehicles) {
+            versions.put(v.identity().vin(), v.firmwareVersion());
+        }
+        return versions;
+    }
+
+    Upgrader upgrader() {
+        return upgrader;
     }
 
     /** The transport in use (AUTO resolved). */

@@ -31,6 +31,7 @@ import java.util.Set;
  * @param logoutOnStop    send vehicle logout 0x04 before closing at the end
  * @param dispatch        the dispatch login (docs/protocol-extensions.md), or null to connect
  *                        directly to {@code host:port}
+ * @param upgrade         how terminals handle remote upgrades (0x82 control 0x01) and the OTA version check
  */
 public record SimulationConfig(String host, int port, Edition edition, List<VehicleIdentity> vehicles,
                                Duration interval, Duration duration, Duration heartbeat,
@@ -38,7 +39,41 @@ public record SimulationConfig(String host, int port, Edition edition, List<Vehi
                                Duration reconnectDelay, Duration rampUp, Duration connectTimeout,
                                int reissueBuffer, int threads, Transport transport, double timeScale,
                                double originLatitude, double originLongitude, long seed,
-                               double alarmProbability, boolean logoutOnStop, Dispatch dispatch) {
+                               double alarmProbability, boolean logoutOnStop, Dispatch dispatch,
+                               Upgrade upgrade) {
+
+    /**
+     * Remote upgrades: the terminal downloads the URL of the command over HTTP(S), resuming with
+     * {@code Range}/{@code If-Range} when the download broke off, checks the file's MD5 (the
+     * {@code X-Firmware-MD5} header of the OTA service, or the check's answer), "installs" it after
+     * {@code installTime} (its reported firmware version, parameter 0x08, becomes the command's
+     * version) or fails at {@code failureRate} (the version stays). With {@code checkUrl} it asks
+     * the OTA service at power-up, before its login, and again after an install
+     * ({@code GET checkUrl?vin=&hardware=&firmware=}, HMAC-signed with {@code terminalSecretHex}).
+     *
+     * @param firmwareVersion  the version every terminal reports at the start
+     * @param hardwareVersion  the hardware version every terminal reports
+     * @param failureRate      share of installs that fail, 0..1; exactly every (1/rate)-th install fails
+     * @param interruptRate    share of downloads broken off halfway and resumed, 0..1
+     * @param installTime      from the verified download to the new version
+     * @param checkUrl         the OTA service's check endpoint, or null for no checks
+     * @param terminalSecretHex the terminals' HMAC secret (the same for all, hex), needed with checkUrl
+     */
+    public record Upgrade(String firmwareVersion, String hardwareVersion, double failureRate, double interruptRate,
+                          Duration installTime, String checkUrl, String terminalSecretHex) {
+
+        public static final Upgrade DEFAULT = new Upgrade("FW1.2", "HW1.0", 0, 0, Duration.ofMillis(200), null, null);
+
+        public Upgrade {
+            Objects.requireNonNull(firmwareVersion, "firmwareVersion");
+            Objects.requireNonNull(hardwareVersion, "hardwareVersion");
+            require(failureRate >= 0 && failureRate <= 1, "upgrade failure rate must be in [0, 1]");
+            require(interruptRate >= 0 && interruptRate <= 1, "download interrupt rate must be in [0, 1]");
+            require(notNegative(installTime), "install time must not be negative");
+            require(checkUrl == null || terminalSecretHex != null && terminalSecretHex.matches("([0-9a-fA-F]{2})+"),
+                    "the OTA check needs the terminal secret (hex)");
+        }
+    }
 
     /**
      * Where and as whom a terminal asks for its access node: platform login 0x05 at
@@ -99,6 +134,7 @@ public record SimulationConfig(String host, int port, Edition edition, List<Vehi
         require(originLatitude >= -89 && originLatitude <= 89, "origin latitude must be within ±89°");
         require(originLongitude >= -179 && originLongitude <= 179, "origin longitude must be within ±179°");
         require(alarmProbability >= 0 && alarmProbability <= 1, "alarm probability must be in [0, 1]");
+        upgrade = Objects.requireNonNullElse(upgrade, Upgrade.DEFAULT);
     }
 
     public static Builder builder() {
@@ -144,6 +180,7 @@ public record SimulationConfig(String host, int port, Edition edition, List<Vehi
         private double alarmProbability = 0.002;
         private boolean logoutOnStop = true;
         private Dispatch dispatch;
+        private Upgrade upgrade = Upgrade.DEFAULT;
 
         private Builder() {
         }
@@ -267,11 +304,17 @@ public record SimulationConfig(String host, int port, Edition edition, List<Vehi
             return this;
         }
 
+        /** Remote-upgrade behaviour; default {@link Upgrade#DEFAULT}. */
+        public Builder upgrade(Upgrade upgrade) {
+            this.upgrade = upgrade;
+            return this;
+        }
+
         public SimulationConfig build() {
             return new SimulationConfig(host, port, edition, vehicles, interval, duration, heartbeat, loginRetry,
                     loginBackoff, loginAttempts, reconnectDelay, rampUp != null ? rampUp : interval, connectTimeout,
                     reissueBuffer, threads, transport, timeScale, originLatitude, originLongitude, seed,
-                    alarmProbability, logoutOnStop, dispatch);
+                    alarmProbability, logoutOnStop, dispatch, upgrade);
         }
     }
 }

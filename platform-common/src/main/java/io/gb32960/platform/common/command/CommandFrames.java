@@ -96,7 +96,8 @@ public final class CommandFrames {
             }
             time = q.time().toString();
         } else if (message instanceof ControlResponse c) {
-            control = TerminalControl.nameOf(c.echo().controlId());
+            // a TIME_ONLY terminal answers with the time alone: no echoed control
+            control = c.echo() == null ? "" : TerminalControl.nameOf(c.echo().controlId());
             time = c.time().toString();
         } else if (message instanceof io.gb32960.protocol.message.SetResponse s) {
             time = s.time().toString();

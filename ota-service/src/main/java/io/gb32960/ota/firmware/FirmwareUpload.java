@@ -1,0 +1,21 @@
+package io.gb32960.ota.firmware;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * What a supplier states about an upload. Versions are what terminals report in parameter 0x08 and
+ * travel in the remote-upgrade command (Table B.15/B.16), so no ';' and no spaces.
+ *
+ * @param md5    the file's MD5 as the supplier computed it (32 hex digits)
+ * @param sha256 the file's SHA-256 (64 hex digits)
+ */
+public record FirmwareUpload(
+        @NotBlank @Size(max = 64) String terminalModel,
+        @NotBlank @Pattern(regexp = "[A-Za-z0-9._+-]{1,32}", message = "1 to 32 letters, digits or . _ + -") String hardwareVersion,
+        @NotBlank @Pattern(regexp = "[A-Za-z0-9._+-]{1,32}", message = "1 to 32 letters, digits or . _ + -") String version,
+        @Size(max = 10_000) String releaseNotes,
+        @NotBlank @Pattern(regexp = "[0-9a-fA-F]{32}", message = "32 hex digits") String md5,
+        @NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}", message = "64 hex digits") String sha256) {
+}
