@@ -72,9 +72,11 @@ public class RolloutTracker implements DownloadListener {
     }
 
     /** The pull path: a terminal (authenticated) says which hardware and firmware it has. */
-    public CheckAnswer check(String vin, String hardware, String firmware) {
+    public CheckAnswer check(String vin, String hardwareReported, String firmwareReported) {
         Instant now = clock.instant();
-        rollouts.vehicleReported(vin, blankToNull(hardware), blankToNull(firmware));
+        String hardware = blankToNull(hardwareReported);
+        String firmware = blankToNull(firmwareReported);
+        rollouts.vehicleReported(vin, hardware, firmware);
         CheckAnswer answer = CheckAnswer.none(vin);
         for (RolloutRepository.Open o : rollouts.openOf(vin)) {
             if (Objects.equals(o.version(), firmware)) {
@@ -82,7 +84,7 @@ public class RolloutTracker implements DownloadListener {
                 continue;
             }
             if (!o.status().delivering() || !o.groupStarted() || !answer.url().isEmpty()
-                    || (hardware != null && !hardware.isBlank() && !hardware.equals(o.hardwareVersion()))) {
+                    || (hardware != null && !hardware.equals(o.hardwareVersion()))) {
                 continue;
             }
             boolean deliver = switch (o.state()) {

@@ -81,7 +81,7 @@ class DownloadBenchmark {
             Actor supplier = new Actor("acme", Set.of(Role.SUPPLIER), data.supplierId("ACME"));
             Actor admin = new Actor("admin", Set.of(Role.ADMIN), null);
             FirmwareService firmware = ctx.getBean(FirmwareService.class);
-            Firmware fw = firmware.upload(supplier, new FirmwareUpload(TestData.ACME_MODEL, "HW1.0", "FW-BENCH", null,
+            Firmware fw = firmware.upload(supplier, new FirmwareUpload(TestData.ACME_MODEL, "HW1.0", "BENCH", null,
                     TestData.hex("MD5", file), TestData.hex("SHA-256", file)), "bench.bin", new ByteArrayInputStream(file));
             firmware.review(admin, fw.id(), true, "bench");
             CampaignService campaigns = ctx.getBean(CampaignService.class);

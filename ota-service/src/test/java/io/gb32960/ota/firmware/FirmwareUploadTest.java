@@ -38,7 +38,7 @@ class FirmwareUploadTest extends OtaTestBase {
     void aSupplierUploadsFirmwareOfItsModelAndAnAdminReviewsIt() throws Exception {
         byte[] file = TestData.firmware(100_000);
         long before = files();
-        mvc.perform(upload(TestData.ACME_MODEL, "HW1.0", "FW-UP-1", file, TestData.hex("MD5", file).toUpperCase(),
+        mvc.perform(upload(TestData.ACME_MODEL, "HW1.0", "UP1", file, TestData.hex("MD5", file).toUpperCase(),
                         TestData.hex("SHA-256", file)).with(ACME).with(csrf()))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("PENDING_REVIEW"))
@@ -46,10 +46,10 @@ class FirmwareUploadTest extends OtaTestBase {
                 .andExpect(jsonPath("$.md5").value(TestData.hex("MD5", file)))
                 .andExpect(jsonPath("$.sha256").value(TestData.hex("SHA-256", file)))
                 // the client's path is only shown, never used
-                .andExpect(jsonPath("$.fileName").value("FW-UP-1.bin"))
+                .andExpect(jsonPath("$.fileName").value("UP1.bin"))
                 .andExpect(jsonPath("$.storageKey").doesNotExist());
         assertThat(files()).isEqualTo(before + 1);
-        long id = jdbc.queryForObject("SELECT id FROM firmware WHERE version = 'FW-UP-1'", Long.class);
+        long id = jdbc.queryForObject("SELECT id FROM firmware WHERE version = 'UP1'", Long.class);
         assertThat(jdbc.queryForObject("SELECT storage_key FROM firmware WHERE id = ?", String.class, id))
                 .matches("[0-9a-f-]{36}\\.bin");
 
@@ -73,15 +73,15 @@ class FirmwareUploadTest extends OtaTestBase {
         int rows = rows();
 
         // another supplier's model
-        mvc.perform(upload(TestData.OTHER_MODEL, "HW1.0", "FW-BAD-1", file, md5, sha).with(ACME).with(csrf()))
+        mvc.perform(upload(TestData.OTHER_MODEL, "HW1.0", "BAD1", file, md5, sha).with(ACME).with(csrf()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("terminalModel"));
         // a model that does not exist
-        mvc.perform(upload("NO-SUCH", "HW1.0", "FW-BAD-1", file, md5, sha).with(ACME).with(csrf()))
+        mvc.perform(upload("NO-SUCH", "HW1.0", "BAD1", file, md5, sha).with(ACME).with(csrf()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("terminalModel"));
         // stated digests that do not match
-        mvc.perform(upload(TestData.ACME_MODEL, "HW1.0", "FW-BAD-1", file, "0".repeat(32), sha).with(ACME).with(csrf()))
+        mvc.perform(upload(TestData.ACME_MODEL, "HW1.0", "BAD1", file, "0".repeat(32), sha).with(ACME).with(csrf()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("md5"));
-        mvc.perform(upload(TestData.ACME_MODEL, "HW1.0", "FW-BAD-1", file, md5, "0".repeat(64)).with(ACME).with(csrf()))
+        mvc.perform(upload(TestData.ACME_MODEL, "HW1.0", "BAD1", file, md5, "0".repeat(64)).with(ACME).with(csrf()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("sha256"));
         // malformed fields
         mvc.perform(upload(TestData.ACME_MODEL, "HW1.0", "FW;1", file, "xyz", sha).with(ACME).with(csrf()))
@@ -90,22 +90,22 @@ class FirmwareUploadTest extends OtaTestBase {
                 .andExpect(jsonPath("$.errors[?(@.field == 'md5')]").exists());
         // over the size limit (2 MB in the tests)
         byte[] big = TestData.firmware(2 * 1024 * 1024 + 1);
-        mvc.perform(upload(TestData.ACME_MODEL, "HW1.0", "FW-BIG", big, TestData.hex("MD5", big),
+        mvc.perform(upload(TestData.ACME_MODEL, "HW1.0", "BIG", big, TestData.hex("MD5", big),
                         TestData.hex("SHA-256", big)).with(ACME).with(csrf()))
                 .andExpect(status().isContentTooLarge()).andExpect(jsonPath("$.code").value("TOO_LARGE"));
         // staff cannot upload (they belong to no supplier)
-        mvc.perform(upload(TestData.ACME_MODEL, "HW1.0", "FW-BAD-2", file, md5, sha).with(ADMIN).with(csrf()))
+        mvc.perform(upload(TestData.ACME_MODEL, "HW1.0", "BAD2", file, md5, sha).with(ADMIN).with(csrf()))
                 .andExpect(status().isForbidden());
         assertThat(files()).isEqualTo(files);
         assertThat(rows()).isEqualTo(rows);
 
         // duplicate digest and duplicate version
-        mvc.perform(upload(TestData.ACME_MODEL, "HW1.0", "FW-DUP-1", file, md5, sha).with(ACME).with(csrf()))
+        mvc.perform(upload(TestData.ACME_MODEL, "HW1.0", "DUP1", file, md5, sha).with(ACME).with(csrf()))
                 .andExpect(status().isCreated());
-        mvc.perform(upload(TestData.ACME_TEXT_MODEL, "HW1.0", "FW-DUP-2", file, md5, sha).with(ACME).with(csrf()))
+        mvc.perform(upload(TestData.ACME_TEXT_MODEL, "HW1.0", "DUP2", file, md5, sha).with(ACME).with(csrf()))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.errors[0].field").value("file"));
         byte[] other = TestData.firmware(1000);
-        mvc.perform(upload(TestData.ACME_MODEL, "HW1.0", "FW-DUP-1", other, TestData.hex("MD5", other),
+        mvc.perform(upload(TestData.ACME_MODEL, "HW1.0", "DUP1", other, TestData.hex("MD5", other),
                         TestData.hex("SHA-256", other)).with(ACME).with(csrf()))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.errors[0].field").value("version"));
         assertThat(files()).isEqualTo(files + 1);

@@ -46,7 +46,7 @@ class PushAndCheckTest extends OtaTestBase {
     @Test
     void pushedInTheBinaryLayout() throws Exception {
         List<String> vins = data.vehicles("PB", 3, TestData.ACME_MODEL, "FW1.2");
-        long fw = approvedFirmware(TestData.ACME_MODEL, "FW-PB2", TestData.firmware(40_000));
+        long fw = approvedFirmware(TestData.ACME_MODEL, "FWPB2", TestData.firmware(40_000));
         long campaign = campaign(fw, vins, new int[]{100}, 100, 50, 1, 0);
         simulation = new Simulation(SimulationConfig.builder().host("127.0.0.1").port(OtaInfra.nodePort())
                 .vehicles(vins.stream().map(VehicleIdentity::of).toList()).interval(Duration.ofSeconds(30))

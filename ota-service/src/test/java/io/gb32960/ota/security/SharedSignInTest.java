@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.springframework.session.data.redis.RedisSessionRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -32,12 +34,14 @@ class SharedSignInTest extends OtaTestBase {
     RedisSessionRepository sessions;
 
     @Test
+    @SuppressWarnings({"rawtypes", "unchecked"})
     void aSessionOfTheAdminBackendSignsInHere() throws Exception {
-        var session = sessions.createSession();
+        SessionRepository repository = sessions;
+        Session session = (Session) repository.createSession();
         User principal = (User) User.withUsername("viewer").password("").authorities("ROLE_VIEWER").build();
         session.setAttribute("SPRING_SECURITY_CONTEXT", new SecurityContextImpl(
                 UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities())));
-        sessions.save(session);
+        repository.save(session);
         assertThat(redis.getKeys().getKeysByPattern("gb32960:web-session:sessions:" + session.getId())).hasSize(1);
         Cookie cookie = new Cookie("SESSION",
                 Base64.getEncoder().encodeToString(session.getId().getBytes(StandardCharsets.UTF_8)));

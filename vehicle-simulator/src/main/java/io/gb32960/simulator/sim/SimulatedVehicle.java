@@ -649,8 +649,8 @@ final class SimulatedVehicle {
             case PLATFORM_DOMAIN_LENGTH -> Parameter.ofByte(p, platformHost().length());
             case PLATFORM_DOMAIN -> Parameter.ofText(p, platformHost());
             case PLATFORM_PORT -> Parameter.ofWord(p, node != null ? node.getPort() : c.port());
-            case HARDWARE_VERSION -> Parameter.ofText(p, c.upgrade().hardwareVersion());
-            case FIRMWARE_VERSION -> Parameter.ofText(p, firmwareVersion);
+            case HARDWARE_VERSION -> Parameter.ofText(p, fixed(c.upgrade().hardwareVersion(), p.width(e)));
+            case FIRMWARE_VERSION -> Parameter.ofText(p, fixed(firmwareVersion, p.width(e)));
             case HEARTBEAT_PERIOD_S -> Parameter.ofByte(p, seconds(heartbeatNanos, 0xFF));
             case TERMINAL_RESPONSE_TIMEOUT_S -> Parameter.ofWord(p, 60);
             case PLATFORM_RESPONSE_TIMEOUT_S -> Parameter.ofWord(p, seconds(c.loginRetry().toNanos(), 0xFFFF));
@@ -661,6 +661,11 @@ final class SimulatedVehicle {
             case PUBLIC_PLATFORM_PORT -> Parameter.ofWord(p, c.dispatch() != null ? c.dispatch().port() : c.port());
             case SAMPLING_INSPECTION -> Parameter.ofByte(p, 0x02); // 0x02: not under sampling inspection
         };
+    }
+
+    /** A STRING[n] value (Table B.10): cut to n characters or padded with spaces. */
+    private static String fixed(String text, int n) {
+        return text.length() >= n ? text.substring(0, n) : text + " ".repeat(n - text.length());
     }
 
     private String platformHost() {
