@@ -22,7 +22,11 @@ final class DemoFleet implements AutoCloseable {
                 .dispatch(new SimulationConfig.Dispatch(dispatchHost, dispatchPort, account, password))
                 .interval(interval).rampUp(Duration.ofSeconds(Math.min(10, Math.max(1, fleet.size() / 100))))
                 .reconnectDelay(Duration.ofSeconds(2)).loginRetry(Duration.ofSeconds(10))
-                .loginBackoff(Duration.ofSeconds(30)).alarmProbability(0.02).threads(1).build());
+                .loginBackoff(Duration.ofSeconds(30)).alarmProbability(0.02).threads(1)
+                // the versions registered for the demo vehicles; a remote upgrade installs in a few seconds
+                .upgrade(new SimulationConfig.Upgrade(DemoData.FIRMWARE, DemoData.HARDWARE, 0, 0, Duration.ofSeconds(3),
+                        null, null))
+                .build());
         sim.start();
         return new DemoFleet(sim);
     }

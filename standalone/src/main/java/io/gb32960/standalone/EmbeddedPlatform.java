@@ -78,11 +78,13 @@ final class EmbeddedPlatform implements AutoCloseable {
         String adminPassword = Infrastructure.noUsers(jdbcUrl) ? DemoData.newPassword("admin-") : null;
         Services services = new Services(new Infrastructure(redisPort, kafka.bootstrapServers(), jdbcUrl));
 
-        progress.accept("starting the access node, the Kafka consumers and the admin backend");
+        progress.accept("starting the access node, the Kafka consumers, the admin backend and the OTA service");
+        int otaPort = o.otaPort == 0 ? KafkaBroker.freePort() : o.otaPort;
         var accessStart = started(() -> services.access(o, dir, publicHost), c -> c);
         var consumersStart = started(services::consumers, c -> c);
         var adminStart = started(() -> services.admin(o, adminPassword), c -> c);
-        awaitAll(List.of(accessStart, consumersStart, adminStart));
+        var otaStart = started(() -> services.ota(otaPort, publicHost, dir), c -> c);
+        awaitAll(List.of(accessStart, consumersStart, adminStart, otaStart));
         ConfigurableApplicationContext access = accessStart.join();
         ConfigurableApplicationContext admin = adminStart.join();
         int dispatchPort = access.getBean(DispatchServer.class).port();
@@ -93,7 +95,10 @@ final class EmbeddedPlatform implements AutoCloseable {
         String adminUrl = "http://127.0.0.1:" + httpPort(admin);
         endpoints.put("admin (web, REST API)", adminUrl + "/");
         endpoints.put("admin API docs", adminUrl + "/swagger-ui.html");
-        endpoints.put("admin user", "admin");
+        String otaUrl = "http://127.0.0.1:" + httpPort(otaStart.join());
+        endpoints.put("ota (web, REST API)", otaUrl + "/");
+        endpoints.put("ota API docs", otaUrl + "/swagger-ui.html");
+        endpoints.put("admin user", "admin (also signs in to the OTA service)");
         if (adminPassword != null) {
             endpoints.showOnce("admin password", adminPassword);
         }

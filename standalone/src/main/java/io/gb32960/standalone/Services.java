@@ -3,6 +3,7 @@ package io.gb32960.standalone;
 import io.gb32960.access.AccessServerApplication;
 import io.gb32960.admin.AdminBackendApplication;
 import io.gb32960.consumers.ConsumersApplication;
+import io.gb32960.ota.OtaServiceApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -68,6 +69,21 @@ final class Services {
             args.add("--gb32960.admin.security.bootstrap-password=" + bootstrapPassword);
         }
         return run(AdminBackendApplication.builder(), List.of(KAFKA), args.toArray(String[]::new));
+    }
+
+    /**
+     * @param port       a concrete port: the download links the service signs name it
+     * @param publicHost where terminals reach this machine
+     */
+    ConfigurableApplicationContext ota(int port, String publicHost, RunDirectory dir) {
+        return run(OtaServiceApplication.builder(), List.of(),
+                "--spring.datasource.url=" + infra.jdbcUrl(),
+                "--server.port=" + port,
+                "--spring.flyway.enabled=false",
+                "--gb32960.ota.firmware.storage-dir=" + dir.resolve("firmware"),
+                "--gb32960.ota.firmware.public-base-url=http://" + publicHost + ":" + port,
+                // simulated terminals install in seconds: ask for the new version sooner than a real T-Box needs
+                "--gb32960.ota.rollout.verify-delay=15s");
     }
 
     /** {@code args} must name {@code spring.datasource.url} (a repeated option would be joined, not replaced). */

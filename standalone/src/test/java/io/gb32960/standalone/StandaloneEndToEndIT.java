@@ -105,7 +105,9 @@ class StandaloneEndToEndIT {
         simulation = new Simulation(SimulationConfig.builder().vehicles(fleet).port(1)
                 .dispatch(new SimulationConfig.Dispatch(dispatch[0], Integer.parseInt(dispatch[1]), ACCOUNT, ACCOUNT_PASSWORD))
                 .interval(Duration.ofSeconds(1)).rampUp(Duration.ofSeconds(2)).alarmProbability(0.05)
-                .loginRetry(Duration.ofSeconds(10)).threads(1).build());
+                .loginRetry(Duration.ofSeconds(10)).threads(1)
+                .upgrade(new SimulationConfig.Upgrade("1.0.0", "HW1", 0, 0.2, Duration.ofSeconds(1), null, null))
+                .build());
         simulation.start();
         await().atMost(Duration.ofMinutes(1)).ignoreExceptions()
                 .until(() -> json(api("GET", "/api/dashboard", null)).path("onlineNow").asInt() == VEHICLES);
@@ -115,6 +117,9 @@ class StandaloneEndToEndIT {
                 .formatted(fleet.get(0).vin()));
         assertThat(json(query).path("status").asString()).as(query.body()).isEqualTo("ANSWERED");
 
+        rollOutNewFirmware(field(endpoints, "ota (web, REST API)"), shownOnce(Files.readString(log), "supplier password"),
+                fleet.subList(0, 10).stream().map(VehicleIdentity::vin).toList());
+
         await().pollInterval(Duration.ofSeconds(5)).atMost(Duration.ofMinutes(2))
                 .until(() -> simulation.summary().framesSent(CommandId.REALTIME_REPORT) >= 60L * VEHICLES);
         simulation.stop();
@@ -123,7 +128,8 @@ class StandaloneEndToEndIT {
         assertThat(summary.errors()).as(summary.toJson()).isZero();
 
         List<String> vins = fleet.stream().map(VehicleIdentity::vin).toList();
-        await().atMost(Duration.ofMinutes(1)).until(() -> count(jdbcUrl, "telemetry", vins) >= sent);
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(count(jdbcUrl, "telemetry", vins))
+                .as("telemetry rows: one per frame sent (%s)", summary.toJson()).isGreaterThanOrEqualTo(sent));
         assertThat(count(jdbcUrl, "telemetry", vins)).as("telemetry rows: one per frame sent").isEqualTo(sent);
         assertThat(count(jdbcUrl, "alarm_event", vins)).as("alarm rows").isPositive();
         JsonNode alarms = json(api("GET", "/api/alarms?vin=" + vins.get(0) + "&size=1", null));
@@ -136,16 +142,80 @@ class StandaloneEndToEndIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
     }
 
-    private void signInAndCreateApiToken(String adminPassword) throws Exception {
-        String loginPage = send(HttpRequest.newBuilder(uri("/login")).GET()).body();
-        String form = "username=admin&password=" + URLEncoder.encode(adminPassword, StandardCharsets.UTF_8)
+    /**
+     * The demo supplier uploads firmware 1.1.0 on the OTA service, the admin (API token) approves it
+     * and runs a 2-group campaign over {@code vins}; every vehicle downloads, installs and reports it.
+     */
+    private void rollOutNewFirmware(String otaUrl, String supplierPassword, List<String> vins) throws Exception {
+        String ota = otaUrl.replaceAll("/$", "");
+        HttpClient supplier = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String csrf = signIn(supplier, ota, "supplier", supplierPassword, "/supplier");
+        byte[] firmware = new byte[256 * 1024];
+        new java.util.Random(32960).nextBytes(firmware);
+        String boundary = "----e2e" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.Map<String, String> fields = java.util.Map.of("terminalModel", "DEMO-TBOX", "hardwareVersion", "HW1",
+                "version", "1.1.0", "releaseNotes", "end-to-end test", "md5", hex("MD5", firmware),
+                "sha256", hex("SHA-256", firmware));
+        for (var f : fields.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+                    + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"e2e.bin\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(firmware);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> uploaded = supplier.send(HttpRequest.newBuilder(URI.create(ota + "/api/firmware"))
+                .header("X-CSRF-TOKEN", csrf).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        long firmwareId = json(uploaded).path("id").asLong();
+
+        HttpResponse<String> approved = apiAt(ota, "POST", "/api/firmware/" + firmwareId + "/review",
+                "{\"approve\": true, \"comment\": \"end-to-end test\"}");
+        assertThat(json(approved).path("status").asString()).as(approved.body()).isEqualTo("APPROVED");
+        String group = "{\"percent\": %d, \"successThreshold\": 100, \"successAction\": \"NEXT_GROUP\", "
+                + "\"errorThreshold\": 50, \"errorMinSample\": 3}";
+        HttpResponse<String> campaign = apiAt(ota, "POST", "/api/campaigns", "{\"name\": \"e2e\", \"firmwareId\": "
+                + firmwareId + ", \"target\": {\"vins\": " + JSON.writeValueAsString(vins) + "}, \"groups\": ["
+                + group.formatted(50) + ", " + group.formatted(100) + "], \"maxRetries\": 1}");
+        assertThat(campaign.statusCode()).as(campaign.body()).isEqualTo(201);
+        long campaignId = json(campaign).path("id").asLong();
+        assertThat(apiAt(ota, "POST", "/api/campaigns/" + campaignId + "/start", null).statusCode()).isEqualTo(200);
+
+        await().pollInterval(Duration.ofSeconds(2)).atMost(Duration.ofMinutes(3)).until(() ->
+                json(apiAt(ota, "GET", "/api/campaigns/" + campaignId, null)).path("campaign").path("status").asString(),
+                status -> status.equals("FINISHED") || status.equals("PAUSED"));
+        JsonNode done = json(apiAt(ota, "GET", "/api/campaigns/" + campaignId, null));
+        assertThat(done.path("campaign").path("status").asString()).as(done.toString()).isEqualTo("FINISHED");
+        assertThat(done.path("totals").path("SUCCEEDED").asInt()).as(done.toString()).isEqualTo(vins.size());
+        JsonNode vehicle = json(api("GET", "/api/vehicles/" + vins.get(0), null));
+        assertThat(vehicle.path("firmwareVersion").asString()).as(vehicle.toString()).isEqualTo("1.1.0");
+    }
+
+    private static String hex(String algorithm, byte[] data) throws java.security.NoSuchAlgorithmException {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance(algorithm).digest(data));
+    }
+
+    /** Form sign-in; returns the CSRF token of {@code page} for the API calls of this session. */
+    private static String signIn(HttpClient client, String base, String user, String password, String page)
+            throws Exception {
+        String loginPage = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String form = "username=" + user + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
                 + "&_csrf=" + csrf(loginPage, "name=\"_csrf\" value=\"([^\"]+)\"");
-        HttpResponse<String> signedIn = send(HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+        HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
-        String home = send(HttpRequest.newBuilder(uri("/dashboard")).GET()).body();
-        String token = csrf(home, "<meta name=\"_csrf\" content=\"([^\"]+)\"");
+        String html = client.send(HttpRequest.newBuilder(URI.create(base + page)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return csrf(html, "<meta name=\"_csrf\" content=\"([^\"]+)\"");
+    }
+
+    private void signInAndCreateApiToken(String adminPassword) throws Exception {
+        String token = signIn(http, adminUrl.replaceAll("/$", ""), "admin", adminPassword, "/dashboard");
         HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/api/tokens"))
                 .header("Content-Type", "application/json").header("X-CSRF-TOKEN", token)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"e2e\", \"role\": \"ADMIN\", \"validDays\": 1}")));
@@ -155,7 +225,13 @@ class StandaloneEndToEndIT {
     }
 
     private HttpResponse<String> api(String method, String path, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + apiToken)
+        return apiAt(adminUrl.replaceAll("/$", ""), method, path, body);
+    }
+
+    /** A call with the admin's API token, which both web services accept. */
+    private HttpResponse<String> apiAt(String base, String method, String path, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + apiToken)
                 .timeout(Duration.ofSeconds(60));
         if (body == null) {
             b.method(method, HttpRequest.BodyPublishers.noBody());

@@ -103,6 +103,8 @@ final class SimulatedVehicle {
     private ArrayDeque<byte[]> backlog;
     /** Report and heartbeat periods: from the configuration until a set command 0x81 changes them. */
     private long intervalNanos;
+    /** Epoch second of the last report's collection time. */
+    private long lastCollectedSecond;
     private long heartbeatNanos;
     /** Values of settable parameters the simulator does not model, as last set by 0x81; null until then. */
     private Map<Integer, Parameter> setValues;
@@ -541,7 +543,7 @@ final class SimulatedVehicle {
         try {
             model.advance(seconds * c.timeScale());
             model.nextFrame(c.alarmProbability());
-            DataTime time = now();
+            DataTime time = collectionTime();
             if (state == ONLINE && channel.isWritable()) {
                 flushBacklog();
                 write(TelemetryReport.of(header(CommandId.REALTIME_REPORT), time, TelemetryUnits.of(model, c.edition())));
@@ -777,6 +779,20 @@ final class SimulatedVehicle {
 
     private static DataTime now() {
         return DataTime.of(Instant.now());
+    }
+
+    /**
+     * The collection time of a report (whole seconds). With reports a second or more apart, a late
+     * tick followed closely by the next one could fall in the same second; a terminal's collection
+     * times never repeat (they identify the report), so the later one moves to the next second.
+     */
+    private DataTime collectionTime() {
+        long second = Instant.now().getEpochSecond();
+        if (intervalNanos >= 1_000_000_000L && second <= lastCollectedSecond) {
+            second = lastCollectedSecond + 1;
+        }
+        lastCollectedSecond = second;
+        return DataTime.of(Instant.ofEpochSecond(second));
     }
 
     /** Cancels {@code f} if set; returns null for the caller to drop its reference. */
