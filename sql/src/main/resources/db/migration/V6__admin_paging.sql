@@ -1,4 +1,4 @@
--- Admin backend, third part: the dashboard's alarm figures from one index.
+-- Admin backend, third part: the dashboard's alarm figures from one index; batch items by command.
 --
 -- The dashboard counts today's alarms, today's level-3 alarms (collected_at >= midnight AND
 -- max_level >= 3) and lists the newest open level-3 alarms (ORDER BY collected_at DESC LIMIT 20).
@@ -11,3 +11,8 @@
 ALTER TABLE alarm_event
     ADD KEY idx_alarm_collected_level (collected_at, max_level),
     DROP KEY idx_alarm_collected;
+
+-- A queued command's late result (at the vehicle's next login) also updates its batch item, found by
+-- the command log id the item holds.
+ALTER TABLE command_batch_item
+    ADD KEY idx_batch_item_request (request_id);

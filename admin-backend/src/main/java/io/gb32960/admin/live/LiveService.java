@@ -1,5 +1,6 @@
 package io.gb32960.admin.live;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.gb32960.admin.system.AdminException;
 import io.gb32960.platform.common.cluster.NodeRegistry;
 import io.gb32960.platform.common.cluster.NodeStats;
@@ -73,6 +74,7 @@ public class LiveService {
                            Instant at, long routed, long recordedOnline) {
 
         /** Whether the node's own count, the route table and the records disagree. */
+        @JsonProperty("mismatch")
         public boolean mismatch() {
             return routed >= 0 && (routed != vehicles || recordedOnline != vehicles);
         }

@@ -19,6 +19,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -225,7 +226,7 @@ class VehicleManagementTest {
         mvc.perform(get("/vehicles?firmwareVersion=" + firmware + "&after=" + vins.get(1) + "&page=1")
                         .with(user("v").roles("VIEWER"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("before=" + vins.get(2) + "&amp;page=0")))
-                .andExpect(content().string(containsString("after=" + vins.get(3) + "&amp;page=2")));
+                .andExpect(content().string(not(containsString("after="))));
 
         mvc.perform(get("/api/vehicles?after=not-a-vin").with(user("v").roles("VIEWER")))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("after"));
