@@ -24,11 +24,12 @@ import java.util.function.Consumer;
 @Repository
 public class VehicleRepository {
 
-    private static final String SELECT = """
+    private static final String COLUMNS = """
             SELECT v.vin, v.plate, v.vehicle_model, v.terminal_model, v.protocol_profile, v.upgrade_layout, v.iccid,
                    v.firmware_version, v.hardware_version, v.enabled, v.created_at, v.updated_at,
-                   s.online, s.node, s.since
-            FROM vehicle v LEFT JOIN vehicle_online_state s ON s.vin = v.vin""";
+                   s.online, s.node, s.since""";
+    private static final String ONLINE_STATE = " LEFT JOIN vehicle_online_state s ON s.vin = v.vin";
+    private static final String SELECT = COLUMNS + " FROM vehicle v" + ONLINE_STATE;
 
     /** The registry entry: the vehicle's own profile, else its terminal model's. */
     private static final String REGISTRY = """
@@ -110,9 +111,9 @@ public class VehicleRepository {
             return List.of();
         }
         p.addValue("limit", limit).addValue("offset", offset);
-        return jdbc.query(SELECT.replace("FROM vehicle v", "FROM (SELECT v.vin FROM vehicle v" + f.join() + f.where()
-                + " ORDER BY v.vin" + (descending ? " DESC" : "") + " LIMIT :limit OFFSET :offset) k"
-                + " JOIN vehicle v ON v.vin = k.vin") + " ORDER BY v.vin", p, ROW);
+        return jdbc.query(COLUMNS + " FROM (SELECT v.vin FROM vehicle v" + f.join() + f.where() + " ORDER BY v.vin"
+                + (descending ? " DESC" : "") + " LIMIT :limit OFFSET :offset) k JOIN vehicle v ON v.vin = k.vin"
+                + ONLINE_STATE + " ORDER BY v.vin", p, ROW);
     }
 
     /** Every VIN matching {@code q}, in VIN order, at most {@code max}. */
