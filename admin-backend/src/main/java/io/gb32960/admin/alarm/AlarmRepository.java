@@ -47,6 +47,13 @@ public class AlarmRepository {
                 p, ROW), paging, total == null ? 0 : total);
     }
 
+    /** The newest {@code limit} alarms of a query, without counting them all (the dashboard). */
+    public List<Alarm> newest(AlarmQuery q, int limit) {
+        MapSqlParameterSource p = new MapSqlParameterSource("limit", limit);
+        // no tie-break on the VIN: the (collected_at, max_level) index gives this order, read backwards
+        return jdbc.query(SELECT + where(q, p) + " ORDER BY a.collected_at DESC LIMIT :limit", p, ROW);
+    }
+
     private static String where(AlarmQuery q, MapSqlParameterSource p) {
         List<String> w = new ArrayList<>();
         if (q.vin() != null && !q.vin().isBlank()) {

@@ -77,6 +77,20 @@ class BatchRepository {
                         .addValue("detail", d).addValue("at", Times.toDb(at)));
     }
 
+    /**
+     * A queued command's late result (delivered at the vehicle's next login, or expired) for the batch
+     * item that is still QUEUED with it: the item holds the command log's id, the log the gateway's id.
+     */
+    int completeQueued(String gatewayRequestId, String status, String detail, Instant at) {
+        String d = detail == null || detail.isEmpty() ? null
+                : detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail;
+        return jdbc.update("UPDATE command_batch_item i JOIN command_log l ON i.request_id = CAST(l.id AS CHAR)"
+                        + " SET i.status = :status, i.detail = :detail, i.finished_at = :at"
+                        + " WHERE l.request_id = :requestId AND i.status = 'QUEUED'",
+                new MapSqlParameterSource("requestId", gatewayRequestId).addValue("status", status)
+                        .addValue("detail", d).addValue("at", Times.toDb(at)));
+    }
+
     /** Items still PENDING become {@code status} (a cancelled batch). */
     int closePending(long batchId, String status, Instant at) {
         return jdbc.update("UPDATE command_batch_item SET status = :status, finished_at = :at"

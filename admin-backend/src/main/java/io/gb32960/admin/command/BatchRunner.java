@@ -22,10 +22,11 @@ import java.util.concurrent.Phaser;
 import java.util.concurrent.Semaphore;
 
 /**
- * Runs batches, one at a time per instance, on its own thread: the pending vehicles in pages, each
- * command after the pacer allows it (evenly at the batch's rate, no bursts) and while fewer than
- * {@code batch-in-flight} commands wait for answers. Results are stored as they come. A batch is
- * run by one instance at a time (a Redisson lock); batches still RUNNING at start-up are resumed
+ * Runs batches one at a time in the whole cluster (a Redisson lock every instance's batch thread
+ * waits for, so the access tier never gets more than one batch's rate however many admin instances
+ * there are), on its own thread: the pending vehicles in pages, each command after the pacer allows
+ * it (evenly at the batch's rate, no bursts) and while fewer than {@code batch-in-flight} commands
+ * wait for answers. Results are stored as they come. Batches still RUNNING at start-up are resumed
  * (their commands that were waiting for answers are marked INTERRUPTED).
  */
 @Component
@@ -33,6 +34,7 @@ class BatchRunner {
 
     private static final Logger log = LoggerFactory.getLogger(BatchRunner.class);
     private static final int PAGE = 500;
+    static final String RUNNER_LOCK = "gb32960:admin:batch-runner";
 
     private final BatchRepository batches;
     private final CommandService commands;
@@ -78,10 +80,21 @@ class BatchRunner {
     }
 
     private void run(long batchId, CommandSpec given) {
-        RLock lock = redis.getLock("gb32960:admin:batch-lock:" + batchId);
-        if (!lock.tryLock()) {
-            return; // another instance runs it
+        RLock runner = redis.getLock(RUNNER_LOCK);
+        try {
+            runner.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return; // shutting down: resumed at the next start
         }
+        try {
+            runLocked(batchId, given);
+        } finally {
+            runner.unlock();
+        }
+    }
+
+    private void runLocked(long batchId, CommandSpec given) {
         try {
             if (!"RUNNING".equals(batches.status(batchId))) {
                 return;
@@ -143,8 +156,6 @@ class BatchRunner {
             batches.setStatus(batchId, "RUNNING", "DONE", clock.instant());
         } catch (RuntimeException e) {
             log.error("batch {} failed", batchId, e);
-        } finally {
-            lock.unlock();
         }
     }
 }

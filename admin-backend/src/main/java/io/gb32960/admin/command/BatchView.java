@@ -18,6 +18,11 @@ public record BatchView(long id, String command, String filter, String status, i
         return total - counts.getOrDefault("PENDING", 0L) - counts.getOrDefault("SENT", 0L);
     }
 
+    /** Running but nothing sent yet: another batch is running (one at a time), or it is starting. */
+    public boolean waiting() {
+        return "RUNNING".equals(status) && counts.getOrDefault("PENDING", 0L) == total;
+    }
+
     public int percent() {
         return total == 0 ? 100 : (int) (done() * 100 / total);
     }

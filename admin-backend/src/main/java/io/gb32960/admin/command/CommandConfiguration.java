@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Clock;
 import java.util.UUID;
 
 /**
@@ -30,14 +31,17 @@ class CommandConfiguration {
 
     @Bean(destroyMethod = "close")
     CommandGateway commandGateway(RedissonClient redis, SessionStore sessions, CommandProperties properties,
-                                  CommandLogRepository commandLog, CommandResultExecutor executor) {
+                                  CommandLogRepository commandLog, BatchRepository batches, Clock clock,
+                                  CommandResultExecutor executor) {
         String id = properties.gatewayId().isBlank()
                 ? "admin-" + UUID.randomUUID().toString().substring(0, 8) : properties.gatewayId();
         CommandGateway gateway = new CommandGateway(redis, sessions, new CommandGateway.Settings(id,
                 properties.resendInterval(), properties.maxResends(), properties.grace())).start();
         gateway.onQueuedResults(result -> executor.execute(() -> {
             try {
-                commandLog.completeQueued(result);
+                if (commandLog.completeQueued(result)) {
+                    batches.completeQueued(result.id(), result.status().name(), result.detail(), clock.instant());
+                }
             } catch (RuntimeException e) {
                 log.warn("result of queued command {} not stored: {}", result.id(), e.toString());
             }

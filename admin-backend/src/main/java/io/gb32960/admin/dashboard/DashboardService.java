@@ -6,7 +6,6 @@ import io.gb32960.admin.alarm.AlarmRepository;
 import io.gb32960.admin.live.LiveRepository;
 import io.gb32960.admin.live.LiveService;
 import io.gb32960.admin.system.Formats;
-import io.gb32960.admin.system.Paging;
 import io.gb32960.admin.vehicle.VehicleRepository;
 import org.springframework.stereotype.Service;
 
@@ -54,7 +53,7 @@ public class DashboardService {
         Instant today = fmt.startOfToday(now);
         List<LiveService.NodeView> nodes = live.nodes();
         long onlineNow = nodes.stream().mapToLong(LiveService.NodeView::vehicles).sum();
-        List<Alarm> open = alarms.page(new AlarmQuery(null, 3, today, null, false, null), Paging.of(0, 20)).items();
+        List<Alarm> open = alarms.newest(new AlarmQuery(null, 3, today, null, false, null), 20);
         return new Snapshot(now, vehicles.total(), onlineNow, liveRepository.onlineCount(),
                 liveRepository.framesSince(now.minus(Duration.ofMinutes(1))), alarms.countSince(today, null),
                 alarms.countSince(today, 3), open, nodes);

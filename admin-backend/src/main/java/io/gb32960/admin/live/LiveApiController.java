@@ -47,6 +47,12 @@ class LiveApiController {
         return live.nodes();
     }
 
+    @GetMapping("/api/live/positions")
+    @Operation(summary = "the fleet map: newest positions of the online vehicles (max: 1 to 5000, default 2000)")
+    FleetMap positions(@RequestParam(required = false) Integer max) {
+        return live.fleet(max);
+    }
+
     @GetMapping("/api/live/nodes/{node}/vehicles")
     @Operation(summary = "the vehicles online on a node (as recorded)")
     PageResult<String> onlineVehicles(@PathVariable String node, @RequestParam(required = false) Integer page,

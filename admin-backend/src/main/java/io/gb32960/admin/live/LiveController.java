@@ -50,6 +50,7 @@ class LiveController {
                 Model model) {
         model.addAttribute("nodes", live.nodes());
         model.addAttribute("node", node);
+        model.addAttribute("web", web);
         if (node != null && !node.isBlank()) {
             model.addAttribute("online", repository.onlineVins(node, Paging.of(page, 100)));
             model.addAttribute("base", PageLinks.base());

@@ -105,6 +105,19 @@ public class LiveRepository {
     }
 
     /** Frames received since {@code since} (the index on received_at keeps this cheap). */
+    /** The newest positions of online vehicles, at most {@code max} (no order: the map needs none). */
+    public FleetMap fleetPositions(int max) {
+        List<FleetMap.Position> rows = jdbc.query("SELECT l.vin, l.latitude, l.longitude, l.speed_kmh, l.soc,"
+                        + " l.alarm_level, l.collected_at"
+                        + " FROM vehicle_online_state s JOIN vehicle_latest_state l ON l.vin = s.vin"
+                        + " WHERE s.online = 1 AND l.latitude IS NOT NULL AND l.longitude IS NOT NULL LIMIT :limit",
+                Map.of("limit", max + 1), (rs, i) -> new FleetMap.Position(rs.getString("vin"),
+                        rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"), rs.getBigDecimal("speed_kmh"),
+                        rs.getObject("soc", Integer.class), rs.getObject("alarm_level", Integer.class),
+                        Times.instant(rs, "collected_at")));
+        return new FleetMap(rows.size() > max ? rows.subList(0, max) : rows, rows.size() > max);
+    }
+
     public long framesSince(Instant since) {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM telemetry WHERE received_at >= :since",
                 Map.of("since", Times.toDb(since)), Long.class);

@@ -1,11 +1,15 @@
 package io.gb32960.admin.live;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.gb32960.admin.system.AdminException;
 import io.gb32960.platform.common.cluster.NodeRegistry;
 import io.gb32960.platform.common.cluster.NodeStats;
+import io.gb32960.platform.common.redis.RedisKeys;
 import io.gb32960.platform.common.redis.SessionStore;
 import io.gb32960.protocol.codec.Gb32960Decoder;
 import io.gb32960.protocol.json.Gb32960Json;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -17,9 +21,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,15 +45,18 @@ public class LiveService {
     private final LiveRepository repository;
     private final NodeRegistry nodes;
     private final SessionStore sessions;
+    private final RedissonClient redis;
     private final JsonMapper json;
     private final Clock clock;
     private final Gb32960Decoder decoder = Gb32960Decoder.uplink();
     private final Gb32960Json frameJson = new Gb32960Json();
 
-    LiveService(LiveRepository repository, NodeRegistry nodes, SessionStore sessions, JsonMapper json, Clock clock) {
+    LiveService(LiveRepository repository, NodeRegistry nodes, SessionStore sessions, RedissonClient redis,
+                JsonMapper json, Clock clock) {
         this.repository = repository;
         this.nodes = nodes;
         this.sessions = sessions;
+        this.redis = redis;
         this.json = json;
         this.clock = clock;
     }
@@ -54,26 +65,59 @@ public class LiveService {
      * A node as the live view shows it.
      *
      * @param vehicles         logged-in vehicles the node reports itself (Redis, every 500 ms)
+     * @param routed           vehicles the route table sends to it: its VIN set in Redis
+     *                         ({@code gb32960:node-vins:{NODE}}, a superset its reconciliation tidies;
+     *                         -1 when Redis did not answer)
      * @param recordedOnline   vehicles the consumers recorded online on it (MySQL)
      */
     public record NodeView(String nodeId, String host, int port, int connections, int vehicles, int capacity,
-                           Instant at, long recordedOnline) {
+                           Instant at, long routed, long recordedOnline) {
+
+        /** Whether the node's own count, the route table and the records disagree. */
+        @JsonProperty("mismatch")
+        public boolean mismatch() {
+            return routed >= 0 && (routed != vehicles || recordedOnline != vehicles);
+        }
     }
 
     /** Live nodes, plus nodes that only the consumers' records still name (with no stats). */
     public List<NodeView> nodes() {
         Map<String, Long> recorded = repository.onlinePerNode();
+        List<NodeStats> live = liveNodes();
+        Set<String> ids = new TreeSet<>(recorded.keySet());
+        live.forEach(s -> ids.add(s.nodeId()));
+        Map<String, Long> routed = routed(ids);
         List<NodeView> out = new ArrayList<>();
-        for (NodeStats s : liveNodes()) {
+        for (NodeStats s : live) {
             out.add(new NodeView(s.nodeId(), s.host(), s.port(), s.connections(), s.vehicles(), s.capacity(), s.at(),
-                    recorded.getOrDefault(s.nodeId(), 0L)));
+                    routed.get(s.nodeId()), recorded.getOrDefault(s.nodeId(), 0L)));
         }
         recorded.forEach((node, n) -> {
             if (out.stream().noneMatch(v -> v.nodeId().equals(node))) {
-                out.add(new NodeView(node, "", 0, 0, 0, 0, null, n));
+                out.add(new NodeView(node, "", 0, 0, 0, 0, null, routed.get(node), n));
             }
         });
         out.sort(Comparator.comparing(NodeView::nodeId));
+        return out;
+    }
+
+    /** The size of each node's route set (SCARD, all at once); -1 where Redis did not answer. */
+    private Map<String, Long> routed(Set<String> nodeIds) {
+        Map<String, CompletableFuture<Integer>> sizes = new LinkedHashMap<>();
+        nodeIds.forEach(id -> sizes.put(id, redis.getSet(RedisKeys.nodeVins(id), StringCodec.INSTANCE).sizeAsync()
+                .toCompletableFuture()));
+        Map<String, Long> out = new LinkedHashMap<>();
+        sizes.forEach((id, size) -> {
+            try {
+                out.put(id, (long) size.get(REDIS_WAIT.toMillis(), TimeUnit.MILLISECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                out.put(id, -1L);
+            } catch (Exception e) {
+                log.warn("route set of node {} not readable: {}", id, e.toString());
+                out.put(id, -1L);
+            }
+        });
         return out;
     }
 
@@ -117,6 +161,15 @@ public class LiveService {
                 return new LastFrame(f.collectedAt(), f.command(), null, e.getMessage(), hex);
             }
         });
+    }
+
+    /** The fleet map: online vehicles' newest positions, at most {@code max} (1 to {@value #MAX_POINTS}). */
+    public FleetMap fleet(Integer max) {
+        int n = max == null ? 2000 : max;
+        if (n < 1 || n > MAX_POINTS) {
+            throw AdminException.invalid("max", "1 to " + MAX_POINTS);
+        }
+        return repository.fleetPositions(n);
     }
 
     public Track track(String vin, Instant from, Instant to, Integer maxPoints) {

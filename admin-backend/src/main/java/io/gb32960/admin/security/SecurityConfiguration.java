@@ -9,6 +9,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
@@ -25,7 +26,8 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
  * only reads those; SUPPLIER (the OTA service's role) gets none of it. Users, suppliers, API tokens,
  * the audit log, platform accounts, terminal configuration and the registry resync are ADMIN only.
  * Every signed-in user may change their own password ({@code /account/**}). Failed sign-ins are
- * throttled ({@link SignInThrottle}).
+ * throttled ({@link SignInThrottle}); a user's sessions end when their password, roles or enabled
+ * state change ({@link UserSessions}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -65,7 +67,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, ProblemResponses problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, ProblemResponses problems,
+                            UserSessions sessions) throws Exception {
         http.securityMatcher("/api/**", "/v3/api-docs/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(ADMIN_API).hasRole(ADMIN)
@@ -75,6 +78,7 @@ class SecurityConfiguration {
                         .requestMatchers(FLEET_API).hasAnyRole(ADMIN, OPERATOR)
                         .anyRequest().hasRole(ADMIN))
                 .addFilterAfter(new ApiTokenFilter(tokens, problems), SecurityContextHolderFilter.class)
+                .addFilterAfter(new SessionGenerationFilter(sessions), SecurityContextHolderFilter.class)
                 // a bearer token is not sent by a browser on its own: no CSRF check for those requests
                 .csrf(c -> c.ignoringRequestMatchers(ApiTokenFilter::hasBearer))
                 .requestCache(c -> c.disable())
@@ -88,7 +92,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle, UserSessions sessions) throws Exception {
+        SavedRequestAwareAuthenticationSuccessHandler toPage = new SavedRequestAwareAuthenticationSuccessHandler();
+        toPage.setDefaultTargetUrl("/");
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
                                 "/actuator/health/**", "/actuator/prometheus").permitAll()
@@ -101,8 +107,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, FLEET_PAGES).hasAnyRole(ADMIN, OPERATOR, VIEWER)
                         .requestMatchers(FLEET_PAGES).hasAnyRole(ADMIN, OPERATOR)
                         .anyRequest().hasRole(ADMIN))
+                .addFilterAfter(new SessionGenerationFilter(sessions), SecurityContextHolderFilter.class)
                 .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(f -> f.loginPage("/login").permitAll().successHandler((request, response, auth) -> {
+                    SessionGenerationFilter.signedIn(request);
+                    toPage.onAuthenticationSuccess(request, response, auth);
+                }))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
         return http.build();
     }

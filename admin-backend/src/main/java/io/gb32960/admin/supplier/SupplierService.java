@@ -1,6 +1,7 @@
 package io.gb32960.admin.supplier;
 
 import io.gb32960.admin.audit.AuditLog;
+import io.gb32960.admin.security.UserSessions;
 import io.gb32960.admin.system.AdminException;
 import io.gb32960.admin.system.ErrorCode;
 import io.gb32960.admin.system.Times;
@@ -18,7 +19,7 @@ import java.util.Map;
 /**
  * Terminal suppliers. Users (role SUPPLIER) and terminal models are bound to a supplier on their
  * own forms; a supplier in use cannot be deleted, but it can be disabled: its users then cannot
- * sign in (here or in the OTA service, which shares the sign-in).
+ * sign in (here or in the OTA service, which shares the sign-in), and their open sessions end.
  */
 @Service
 public class SupplierService {
@@ -36,10 +37,12 @@ public class SupplierService {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final AuditLog audit;
+    private final UserSessions sessions;
 
-    SupplierService(NamedParameterJdbcTemplate jdbc, AuditLog audit) {
+    SupplierService(NamedParameterJdbcTemplate jdbc, AuditLog audit, UserSessions sessions) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.sessions = sessions;
     }
 
     @Transactional(readOnly = true)
@@ -84,9 +87,12 @@ public class SupplierService {
         if (!code.equals(form.code())) {
             throw AdminException.invalid("code", "the code of a supplier cannot be changed");
         }
-        get(code);
+        Supplier before = get(code);
         jdbc.update("UPDATE supplier SET name = :name, contact = :contact, enabled = :enabled WHERE code = :code",
                 params(form));
+        if (before.enabled() && !form.enabled()) {
+            sessions.endSessions(usernames(code));
+        }
         audit.record("SUPPLIER_UPDATE", "supplier", code, describe(form));
         return get(code);
     }

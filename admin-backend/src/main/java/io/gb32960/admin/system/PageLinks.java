@@ -10,9 +10,14 @@ public final class PageLinks {
     private PageLinks() {
     }
 
-    /** The current request's path and query without {@code page}: the pager adds it. */
-    public static String base() {
-        URI uri = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page").build().toUri();
+    /** The current request's path and query without {@code page} and {@code others}: the pager adds them. */
+    public static String base(String... others) {
+        ServletUriComponentsBuilder b = ServletUriComponentsBuilder.fromCurrentRequest();
+        b.replaceQueryParam("page");
+        for (String other : others) {
+            b.replaceQueryParam(other);
+        }
+        URI uri = b.build().toUri();
         String q = uri.getRawQuery();
         return uri.getRawPath() + (q == null || q.isEmpty() ? "" : "?" + q);
     }

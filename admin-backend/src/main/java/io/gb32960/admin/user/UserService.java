@@ -3,6 +3,7 @@ package io.gb32960.admin.user;
 import io.gb32960.admin.audit.AuditLog;
 import io.gb32960.admin.security.Role;
 import io.gb32960.admin.security.SignInThrottle;
+import io.gb32960.admin.security.UserSessions;
 import io.gb32960.admin.system.Actor;
 import io.gb32960.admin.system.AdminException;
 import io.gb32960.admin.system.ErrorCode;
@@ -15,12 +16,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 
 /**
  * Users and their roles. Passwords are stored as BCrypt hashes. There is always at least one
- * enabled administrator, and nobody can disable, demote or delete themselves.
+ * enabled administrator, and nobody can disable, demote or delete themselves. A new password, other
+ * roles or supplier, disabling and deleting end the user's open sessions ({@link UserSessions}).
  */
 @Service
 public class UserService {
@@ -29,12 +32,15 @@ public class UserService {
     private final PasswordEncoder passwords;
     private final AuditLog audit;
     private final SignInThrottle throttle;
+    private final UserSessions sessions;
 
-    UserService(UserRepository users, PasswordEncoder passwords, AuditLog audit, SignInThrottle throttle) {
+    UserService(UserRepository users, PasswordEncoder passwords, AuditLog audit, SignInThrottle throttle,
+                UserSessions sessions) {
         this.users = users;
         this.passwords = passwords;
         this.audit = audit;
         this.throttle = throttle;
+        this.sessions = sessions;
     }
 
     @Transactional(readOnly = true)
@@ -89,6 +95,10 @@ public class UserService {
             throttle.forget(before.username());
         }
         requireAnAdmin();
+        if (passwordChanged || !form.enabled() || !before.roles().equals(form.roles())
+                || !Objects.equals(before.supplierId(), supplierId)) {
+            sessions.endSessions(before.username());
+        }
         Map<String, Object> detail = describe(form);
         detail.put("passwordChanged", passwordChanged);
         audit.record("USER_UPDATE", "user", before.username(), detail);
@@ -97,7 +107,7 @@ public class UserService {
 
     /**
      * An administrator sets a new password for a user (who forgot theirs); the user's failed
-     * sign-ins are forgotten.
+     * sign-ins are forgotten and their open sessions end.
      */
     @Transactional
     public AppUser resetPassword(long id, String password) {
@@ -105,6 +115,7 @@ public class UserService {
         requirePassword("password", password, true);
         users.updatePassword(id, passwords.encode(password));
         throttle.forget(user.username());
+        sessions.endSessions(user.username());
         audit.record("USER_PASSWORD_RESET", "user", user.username(), Map.of());
         return user;
     }
@@ -112,6 +123,7 @@ public class UserService {
     /**
      * A signed-in user changes their own password, proving the current one. Wrong current
      * passwords count as failed sign-ins (a left-open session must not become a way to guess it).
+     * Every session of the user ends; the caller keeps its own ({@link UserSessions#keepCurrent}).
      */
     @Transactional
     public void changeOwnPassword(String currentPassword, String newPassword) {
@@ -130,6 +142,7 @@ public class UserService {
             throw AdminException.invalid("newPassword", "the new password is the current one");
         }
         users.updatePassword(user.id(), passwords.encode(newPassword));
+        sessions.endSessions(user.username());
         audit.record("PASSWORD_CHANGE", "user", user.username(), Map.of());
     }
 
@@ -141,6 +154,7 @@ public class UserService {
         }
         users.delete(id);
         requireAnAdmin();
+        sessions.endSessions(user.username());
         audit.record("USER_DELETE", "user", user.username(), Map.of());
     }
 

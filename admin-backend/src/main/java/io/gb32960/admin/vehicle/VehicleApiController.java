@@ -1,7 +1,5 @@
 package io.gb32960.admin.vehicle;
 
-import io.gb32960.admin.system.PageResult;
-import io.gb32960.admin.system.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -30,16 +28,20 @@ class VehicleApiController {
     }
 
     @GetMapping
-    @Operation(summary = "list vehicles; q matches the start of the VIN or plate; online = per the last vehicle event")
-    PageResult<Vehicle> list(@RequestParam(required = false) String q,
+    @Operation(summary = "list vehicles in VIN order; q matches the start of the VIN or plate; online = per the last"
+            + " vehicle event. Page by number (page from 0; deep pages cost more) or, quicker, by cursor: after=nextAfter"
+            + " of a page gives the next one, before=previousBefore the previous one (pass page too to label it)")
+    VehiclePage list(@RequestParam(required = false) String q,
                              @RequestParam(required = false) String vehicleModel,
                              @RequestParam(required = false) String terminalModel,
                              @RequestParam(required = false) Boolean online,
                              @RequestParam(required = false) String firmwareVersion,
                              @RequestParam(required = false) Boolean enabled,
-                             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+                             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                             @RequestParam(required = false) String after,
+                             @RequestParam(required = false) String before) {
         return vehicles.page(new VehicleQuery(q, vehicleModel, terminalModel, online, firmwareVersion, enabled),
-                Paging.of(page, size));
+                VehiclePageRequest.of(page, size, after, before));
     }
 
     @GetMapping("/{vin}")

@@ -2,7 +2,6 @@ package io.gb32960.admin.vehicle;
 
 import io.gb32960.admin.system.PageForms;
 import io.gb32960.admin.system.PageLinks;
-import io.gb32960.admin.system.Paging;
 import io.gb32960.admin.terminal.TerminalModelRepository;
 import io.gb32960.protocol.codec.ResponseStyle;
 import io.gb32960.protocol.control.UpgradeLayout;
@@ -38,12 +37,13 @@ class VehicleController {
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String vehicleModel,
                 @RequestParam(required = false) String terminalModel, @RequestParam(required = false) Boolean online,
                 @RequestParam(required = false) String firmwareVersion, @RequestParam(required = false) Boolean enabled,
-                @RequestParam(required = false) Integer page,
+                @RequestParam(required = false) Integer page, @RequestParam(required = false) String after,
+                @RequestParam(required = false) String before,
                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         VehicleQuery query = new VehicleQuery(q, vehicleModel, terminalModel, online, firmwareVersion, enabled);
         model.addAttribute("query", query);
-        model.addAttribute("vehicles", vehicles.page(query, Paging.of(page, 50)));
-        model.addAttribute("base", PageLinks.base());
+        model.addAttribute("vehicles", vehicles.page(query, VehiclePageRequest.of(page, 50, after, before)));
+        model.addAttribute("base", PageLinks.base("after", "before"));
         if (htmx != null) {
             return "vehicles/list :: table";
         }

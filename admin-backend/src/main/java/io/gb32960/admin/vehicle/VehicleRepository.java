@@ -1,7 +1,5 @@
 package io.gb32960.admin.vehicle;
 
-import io.gb32960.admin.system.PageResult;
-import io.gb32960.admin.system.Paging;
 import io.gb32960.admin.system.Sql;
 import io.gb32960.admin.system.Times;
 import io.gb32960.platform.common.registry.RegisteredVehicle;
@@ -26,11 +24,12 @@ import java.util.function.Consumer;
 @Repository
 public class VehicleRepository {
 
-    private static final String SELECT = """
+    private static final String COLUMNS = """
             SELECT v.vin, v.plate, v.vehicle_model, v.terminal_model, v.protocol_profile, v.upgrade_layout, v.iccid,
                    v.firmware_version, v.hardware_version, v.enabled, v.created_at, v.updated_at,
-                   s.online, s.node, s.since
-            FROM vehicle v LEFT JOIN vehicle_online_state s ON s.vin = v.vin""";
+                   s.online, s.node, s.since""";
+    private static final String ONLINE_STATE = " LEFT JOIN vehicle_online_state s ON s.vin = v.vin";
+    private static final String SELECT = COLUMNS + " FROM vehicle v" + ONLINE_STATE;
 
     /** The registry entry: the vehicle's own profile, else its terminal model's. */
     private static final String REGISTRY = """
@@ -65,34 +64,92 @@ public class VehicleRepository {
                 .stream().findFirst();
     }
 
-    public PageResult<Vehicle> page(VehicleQuery q, Paging paging) {
+    /**
+     * A page of the list in VIN order. The rows are chosen by VIN alone (an index-only scan of the
+     * filter's index or the primary key, joining the online state only for the online filter), then
+     * fetched with their details: a deep page skips index entries, not joined rows. A cursor page is
+     * a range on the primary key ({@code vin > after} / {@code vin < before}); a page number in the
+     * back half of the list is read from the end ({@code ORDER BY vin DESC}), so the last pages are as
+     * quick as the first.
+     */
+    public VehiclePage page(VehicleQuery q, VehiclePageRequest r) {
         MapSqlParameterSource p = new MapSqlParameterSource();
-        String where = where(q, p);
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM vehicle v LEFT JOIN vehicle_online_state s"
-                + " ON s.vin = v.vin" + where, p, Long.class);
-        p.addValue("limit", paging.size()).addValue("offset", paging.offset());
-        List<Vehicle> rows = jdbc.query(SELECT + where + " ORDER BY v.vin LIMIT :limit OFFSET :offset", p, ROW);
-        return PageResult.of(rows, paging, total == null ? 0 : total);
+        Filter f = filter(q, p);
+        long total = count(f, p);
+        int size = r.paging().size();
+        if (r.after() != null || r.before() != null) {
+            boolean forward = r.after() != null;
+            p.addValue("cursor", forward ? r.after() : r.before());
+            List<Vehicle> rows = rows(f.and(forward ? "v.vin > :cursor" : "v.vin < :cursor"), p, !forward, size + 1, 0);
+            boolean more = rows.size() > size;
+            if (more) {
+                rows = forward ? rows.subList(0, size) : rows.subList(1, rows.size());
+            }
+            String first = rows.isEmpty() ? null : rows.get(0).vin();
+            String last = rows.isEmpty() ? null : rows.get(rows.size() - 1).vin();
+            return new VehiclePage(rows, r.paging().page(), size, total, forward ? (more ? last : null) : last,
+                    forward ? first : (more ? first : null));
+        }
+        int lastPage = (int) Math.max(0, (total - 1) / size);
+        int page = Math.min(r.paging().page(), lastPage);
+        long offset = (long) page * size;
+        List<Vehicle> rows;
+        if (offset > total / 2) {
+            long fromEnd = total - offset - size;
+            rows = rows(f, p, true, (int) Math.min(size, size + fromEnd), Math.max(0, fromEnd));
+        } else {
+            rows = rows(f, p, false, size, offset);
+        }
+        String first = rows.isEmpty() ? null : rows.get(0).vin();
+        String last = rows.isEmpty() ? null : rows.get(rows.size() - 1).vin();
+        return new VehiclePage(rows, page, size, total, offset + size < total ? last : null, page > 0 ? first : null);
+    }
+
+    /** Rows of the filter in VIN order: the VINs chosen by an index-only query, then their details. */
+    private List<Vehicle> rows(Filter f, MapSqlParameterSource p, boolean descending, int limit, long offset) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        p.addValue("limit", limit).addValue("offset", offset);
+        return jdbc.query(COLUMNS + " FROM (SELECT v.vin FROM vehicle v" + f.join() + f.where() + " ORDER BY v.vin"
+                + (descending ? " DESC" : "") + " LIMIT :limit OFFSET :offset) k JOIN vehicle v ON v.vin = k.vin"
+                + ONLINE_STATE + " ORDER BY v.vin", p, ROW);
     }
 
     /** Every VIN matching {@code q}, in VIN order, at most {@code max}. */
     public List<String> vins(VehicleQuery q, int max) {
         MapSqlParameterSource p = new MapSqlParameterSource();
-        String where = where(q, p);
+        Filter f = filter(q, p);
         p.addValue("limit", max);
-        return jdbc.queryForList("SELECT v.vin FROM vehicle v LEFT JOIN vehicle_online_state s ON s.vin = v.vin"
-                + where + " ORDER BY v.vin LIMIT :limit", p, String.class);
+        return jdbc.queryForList("SELECT v.vin FROM vehicle v" + f.join() + f.where() + " ORDER BY v.vin LIMIT :limit",
+                p, String.class);
     }
 
     public long count(VehicleQuery q) {
         MapSqlParameterSource p = new MapSqlParameterSource();
-        String where = where(q, p);
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM vehicle v LEFT JOIN vehicle_online_state s"
-                + " ON s.vin = v.vin" + where, p, Long.class);
+        return count(filter(q, p), p);
+    }
+
+    private long count(Filter f, MapSqlParameterSource p) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM vehicle v" + f.join() + f.where(), p, Long.class);
         return n == null ? 0 : n;
     }
 
-    private static String where(VehicleQuery q, MapSqlParameterSource p) {
+    /** The conditions of a query, and the join of the online state when a condition needs it. */
+    private record Filter(List<String> conditions, String join) {
+
+        Filter and(String condition) {
+            List<String> more = new ArrayList<>(conditions);
+            more.add(condition);
+            return new Filter(more, join);
+        }
+
+        String where() {
+            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        }
+    }
+
+    private static Filter filter(VehicleQuery q, MapSqlParameterSource p) {
         List<String> where = new ArrayList<>();
         if (q.q() != null) {
             where.add("(v.vin LIKE :q OR v.plate LIKE :q)");
@@ -114,10 +171,16 @@ public class VehicleRepository {
             where.add("v.enabled = :enabled");
             p.addValue("enabled", q.enabled());
         }
+        String join = "";
         if (q.online() != null) {
-            where.add(q.online() ? "s.online = 1" : "(s.online IS NULL OR s.online = 0)");
+            // online: driven by the state's (online, node) index; offline: every vehicle without an online row
+            join = q.online() ? " JOIN vehicle_online_state s ON s.vin = v.vin AND s.online = 1"
+                    : " LEFT JOIN vehicle_online_state s ON s.vin = v.vin AND s.online = 1";
+            if (!q.online()) {
+                where.add("s.vin IS NULL");
+            }
         }
-        return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        return new Filter(where, join);
     }
 
     public void insert(VehicleForm f, Long supplierId) {

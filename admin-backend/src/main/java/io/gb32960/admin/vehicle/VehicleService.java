@@ -3,8 +3,6 @@ package io.gb32960.admin.vehicle;
 import io.gb32960.admin.audit.AuditLog;
 import io.gb32960.admin.registry.RegistryMirror;
 import io.gb32960.admin.system.AdminException;
-import io.gb32960.admin.system.PageResult;
-import io.gb32960.admin.system.Paging;
 import io.gb32960.admin.terminal.TerminalModelRepository;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -41,8 +39,8 @@ public class VehicleService {
     }
 
     @Transactional(readOnly = true)
-    public PageResult<Vehicle> page(VehicleQuery q, Paging paging) {
-        return vehicles.page(q, paging);
+    public VehiclePage page(VehicleQuery q, VehiclePageRequest request) {
+        return vehicles.page(q, request);
     }
 
     @Transactional(readOnly = true)

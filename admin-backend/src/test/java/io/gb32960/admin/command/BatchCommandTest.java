@@ -2,7 +2,12 @@ package io.gb32960.admin.command;
 
 import io.gb32960.admin.support.AdminTest;
 import io.gb32960.admin.support.TestVins;
+import io.gb32960.platform.common.command.CommandJson;
+import io.gb32960.platform.common.command.CommandResult;
+import io.gb32960.platform.common.redis.RedisKeys;
 import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,6 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,6 +38,8 @@ class BatchCommandTest {
     JdbcTemplate jdbc;
     @Autowired
     JsonMapper json;
+    @Autowired
+    RedissonClient redis;
 
     private String fleet(int n) throws Exception {
         String model = "BATCH-" + System.nanoTime() % 1_000_000;
@@ -73,6 +81,31 @@ class BatchCommandTest {
                 + " AND target = ?", Integer.class, Long.toString(id))).isEqualTo(1);
         mvc.perform(get("/command-batches/" + id).with(user("v").roles("VIEWER")))
                 .andExpect(content().string(containsString("OFFLINE 40")));
+    }
+
+    @Test
+    void aQueuedCommandsLateResultReachesItsBatchItem() throws Exception {
+        String model = fleet(3);
+        String body = mvc.perform(post("/api/command-batches").with(user("op").roles("OPERATOR")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"filter\":{\"vehicleModel\":\"" + model + "\"},\"command\":{\"type\":\"QUERY\","
+                                + "\"parameterIds\":[1]},\"timeoutSeconds\":5,\"queueMinutes\":60}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = json.readTree(body).get("id").asLong();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                mvc.perform(get("/api/command-batches/" + id).with(user("v").roles("VIEWER")))
+                        .andExpect(jsonPath("$.status").value("DONE")).andExpect(jsonPath("$.counts.QUEUED").value(3)));
+        Map<String, Object> queued = jdbc.queryForMap("SELECT l.request_id, l.vin FROM command_batch_item i"
+                + " JOIN command_log l ON i.request_id = CAST(l.id AS CHAR) WHERE i.batch_id = ? ORDER BY l.vin LIMIT 1", id);
+        // what an access node publishes when the vehicle's queued command expired
+        redis.getTopic(RedisKeys.commandResults(), StringCodec.INSTANCE).publish(new CommandJson().toJson(
+                CommandResult.of((String) queued.get("request_id"), (String) queued.get("vin"),
+                        CommandResult.Status.EXPIRED, "not delivered in time", "node-q")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                mvc.perform(get("/api/command-batches/" + id).with(user("v").roles("VIEWER")))
+                        .andExpect(jsonPath("$.counts.EXPIRED").value(1)).andExpect(jsonPath("$.counts.QUEUED").value(2)));
+        assertThat(jdbc.queryForObject("SELECT status FROM command_log WHERE request_id = ?", String.class,
+                queued.get("request_id"))).isEqualTo("EXPIRED");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.gb32960.admin.support.TestFrames;
 import io.gb32960.admin.support.TestVins;
 import io.gb32960.platform.common.cluster.NodeRegistry;
 import io.gb32960.platform.common.cluster.NodeStats;
+import io.gb32960.platform.common.redis.SessionStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -37,6 +39,8 @@ class LiveViewTest {
     JdbcTemplate jdbc;
     @Autowired
     NodeRegistry nodes;
+    @Autowired
+    SessionStore sessions;
 
     private String vin;
     private final Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(600);
@@ -117,14 +121,36 @@ class LiveViewTest {
     }
 
     @Test
+    void theFleetMapHasTheNewestPositionsOfTheOnlineVehicles() throws Exception {
+        mvc.perform(get("/api/live/positions").with(user("v").roles("VIEWER")))
+                .andExpect(jsonPath("$.positions[?(@.vin == '" + vin + "')]").isEmpty());
+        jdbc.update("INSERT INTO vehicle_online_state (vin, online, node, since, last_event, last_event_at, last_seen)"
+                + " VALUES (?, 1, 'node-x', UTC_TIMESTAMP(), 'ONLINE', UTC_TIMESTAMP(), UTC_TIMESTAMP())", vin);
+        mvc.perform(get("/api/live/positions").param("max", "5000").with(user("v").roles("VIEWER")))
+                .andExpect(jsonPath("$.positions[?(@.vin == '" + vin + "')].lat").value(hasItem(31.232)))
+                .andExpect(jsonPath("$.positions[?(@.vin == '" + vin + "')].soc").value(hasItem(78)))
+                .andExpect(jsonPath("$.truncated").value(false));
+        mvc.perform(get("/api/live/positions").param("max", "0").with(user("v").roles("VIEWER")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("max"));
+        mvc.perform(get("/api/live/positions").with(user("s").roles("SUPPLIER"))).andExpect(status().isForbidden());
+    }
+
+    @Test
     void nodesComeFromTheirOwnStatsAndTheRecordedOnlineState() throws Exception {
         nodes.publish(new NodeStats("node-live-1", "10.0.0.1", 32960, 12, 11, 19000, Instant.now()))
                 .toCompletableFuture().join();
         jdbc.update("INSERT INTO vehicle_online_state (vin, online, node, since, last_event, last_event_at, last_seen)"
                 + " VALUES (?, 1, 'node-live-1', UTC_TIMESTAMP(), 'ONLINE', UTC_TIMESTAMP(), UTC_TIMESTAMP())", vin);
+        sessions.addNodeVins("node-live-1", List.of(vin, TestVins.vin())).toCompletableFuture().join();
         mvc.perform(get("/api/live/nodes").with(user("v").roles("VIEWER")))
                 .andExpect(jsonPath("$[?(@.nodeId == 'node-live-1')].vehicles").value(hasItem(11)))
-                .andExpect(jsonPath("$[?(@.nodeId == 'node-live-1')].recordedOnline").value(hasItem(1)));
+                .andExpect(jsonPath("$[?(@.nodeId == 'node-live-1')].routed").value(hasItem(2)))
+                .andExpect(jsonPath("$[?(@.nodeId == 'node-live-1')].recordedOnline").value(hasItem(1)))
+                .andExpect(jsonPath("$[?(@.nodeId == 'node-live-1')].mismatch").value(hasItem(true)));
+        mvc.perform(get("/live").with(user("v").roles("VIEWER")))
+                .andExpect(content().string(containsString("Routes (Redis)")))
+                .andExpect(content().string(containsString("class=\"mismatch\"")))
+                .andExpect(content().string(containsString("/js/fleet.js")));
         mvc.perform(get("/api/live/nodes/node-live-1/vehicles").with(user("v").roles("VIEWER")))
                 .andExpect(jsonPath("$.items[0]").value(vin));
         mvc.perform(get("/live").param("node", "node-live-1").with(user("v").roles("VIEWER")))

@@ -12,10 +12,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -188,5 +192,46 @@ class VehicleManagementTest {
         mvc.perform(get("/vehicles/" + vin).with(user("op").roles("OPERATOR")))
                 .andExpect(content().string(containsString("京B00001")));
         mvc.perform(get("/vehicles/" + vin + "/edit").with(user("op").roles("OPERATOR"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void theListPagesByCursorBothWaysAndRefusesBadCursors() throws Exception {
+        String firmware = "PAGING-" + System.nanoTime();
+        List<String> vins = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String vin = TestVins.vin();
+            vins.add(vin);
+            mvc.perform(json(post("/api/vehicles"), "{\"vin\":\"" + vin + "\",\"firmwareVersion\":\"" + firmware
+                    + "\",\"enabled\":true}")).andExpect(status().isCreated());
+        }
+        Collections.sort(vins);
+        String list = "/api/vehicles?size=2&firmwareVersion=" + firmware;
+        mvc.perform(get(list).with(user("v").roles("VIEWER")))
+                .andExpect(jsonPath("$.total").value(5)).andExpect(jsonPath("$.items[1].vin").value(vins.get(1)))
+                .andExpect(jsonPath("$.nextAfter").value(vins.get(1))).andExpect(jsonPath("$.previousBefore").doesNotExist());
+        mvc.perform(get(list + "&page=1&after=" + vins.get(1)).with(user("v").roles("VIEWER")))
+                .andExpect(jsonPath("$.page").value(1)).andExpect(jsonPath("$.items[0].vin").value(vins.get(2)))
+                .andExpect(jsonPath("$.nextAfter").value(vins.get(3)))
+                .andExpect(jsonPath("$.previousBefore").value(vins.get(2)));
+        mvc.perform(get(list + "&page=2&after=" + vins.get(3)).with(user("v").roles("VIEWER")))
+                .andExpect(jsonPath("$.items.length()").value(1)).andExpect(jsonPath("$.items[0].vin").value(vins.get(4)))
+                .andExpect(jsonPath("$.nextAfter").doesNotExist());
+        mvc.perform(get(list + "&page=1&before=" + vins.get(4)).with(user("v").roles("VIEWER")))
+                .andExpect(jsonPath("$.items[0].vin").value(vins.get(2))).andExpect(jsonPath("$.items[1].vin").value(vins.get(3)))
+                .andExpect(jsonPath("$.nextAfter").value(vins.get(3)))
+                .andExpect(jsonPath("$.previousBefore").value(vins.get(2)));
+        mvc.perform(get(list + "&before=" + vins.get(2)).with(user("v").roles("VIEWER")))
+                .andExpect(jsonPath("$.items[0].vin").value(vins.get(0)))
+                .andExpect(jsonPath("$.previousBefore").doesNotExist());
+        mvc.perform(get("/vehicles?firmwareVersion=" + firmware + "&after=" + vins.get(1) + "&page=1")
+                        .with(user("v").roles("VIEWER"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("before=" + vins.get(2) + "&amp;page=0")))
+                .andExpect(content().string(not(containsString("after="))));
+
+        mvc.perform(get("/api/vehicles?after=not-a-vin").with(user("v").roles("VIEWER")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("after"));
+        mvc.perform(get("/api/vehicles?after=A&before=B").with(user("v").roles("VIEWER")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("before"));
+        mvc.perform(get("/vehicles?before=%27%3B").with(user("v").roles("VIEWER"))).andExpect(status().isBadRequest());
     }
 }
