@@ -1,5 +1,6 @@
 package io.gb32960.admin.security;
 
+import io.gb32960.web.signin.SignInThrottle;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -43,5 +44,9 @@ public record AdminSecurityProperties(@DefaultValue("admin") @NotBlank String bo
     public record Throttle(@DefaultValue("5") @Min(1) int maxFailuresPerUser,
                            @DefaultValue("20") @Min(1) int maxFailuresPerAddress,
                            @DefaultValue("15m") Duration lockout) {
+
+        public SignInThrottle.Limits limits() {
+            return new SignInThrottle.Limits(maxFailuresPerUser, maxFailuresPerAddress, lockout);
+        }
     }
 }

@@ -32,7 +32,7 @@ final class ApiTokenFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
-    static boolean hasBearer(HttpServletRequest request) {
+    public static boolean hasBearer(HttpServletRequest request) {
         String h = request.getHeader(HttpHeaders.AUTHORIZATION);
         return h != null && h.regionMatches(true, 0, BEARER, 0, BEARER.length());
     }

@@ -1,5 +1,11 @@
 package io.gb32960.admin.security;
 
+import io.gb32960.web.signin.UserSessions;
+import io.gb32960.web.signin.SignInThrottle;
+import io.gb32960.web.signin.SessionGenerationFilter;
+import io.gb32960.web.signin.SignInThrottleFilter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.redisson.api.RedissonClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -55,6 +61,16 @@ class SecurityConfiguration {
     }
 
     @Bean
+    UserSessions userSessions(RedissonClient redis, AdminSecurityProperties properties) {
+        return new UserSessions(redis, properties.sessionNamespace());
+    }
+
+    @Bean
+    SignInThrottle signInThrottle(RedissonClient redis, AdminSecurityProperties properties, MeterRegistry meters) {
+        return new SignInThrottle(redis, properties.signInThrottle().limits(), meters);
+    }
+
+    @Bean
     @Order(1)
     SecurityFilterChain terminalApi(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/terminal/**")
@@ -78,7 +94,7 @@ class SecurityConfiguration {
                         .requestMatchers(FLEET_API).hasAnyRole(ADMIN, OPERATOR)
                         .anyRequest().hasRole(ADMIN))
                 .addFilterAfter(new ApiTokenFilter(tokens, problems), SecurityContextHolderFilter.class)
-                .addFilterAfter(new SessionGenerationFilter(sessions), SecurityContextHolderFilter.class)
+                .addFilterAfter(new SessionGenerationFilter(sessions, ApiTokenFilter::hasBearer), SecurityContextHolderFilter.class)
                 // a bearer token is not sent by a browser on its own: no CSRF check for those requests
                 .csrf(c -> c.ignoringRequestMatchers(ApiTokenFilter::hasBearer))
                 .requestCache(c -> c.disable())
@@ -107,7 +123,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, FLEET_PAGES).hasAnyRole(ADMIN, OPERATOR, VIEWER)
                         .requestMatchers(FLEET_PAGES).hasAnyRole(ADMIN, OPERATOR)
                         .anyRequest().hasRole(ADMIN))
-                .addFilterAfter(new SessionGenerationFilter(sessions), SecurityContextHolderFilter.class)
+                .addFilterAfter(new SessionGenerationFilter(sessions, ApiTokenFilter::hasBearer), SecurityContextHolderFilter.class)
                 .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(f -> f.loginPage("/login").permitAll().successHandler((request, response, auth) -> {
                     SessionGenerationFilter.signedIn(request);

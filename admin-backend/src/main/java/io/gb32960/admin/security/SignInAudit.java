@@ -1,5 +1,6 @@
 package io.gb32960.admin.security;
 
+import io.gb32960.web.signin.SignInThrottle;
 import io.gb32960.admin.audit.AuditLog;
 import io.gb32960.admin.system.Actor;
 import io.gb32960.admin.user.UserRepository;

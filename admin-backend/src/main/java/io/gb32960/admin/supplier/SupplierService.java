@@ -1,7 +1,7 @@
 package io.gb32960.admin.supplier;
 
+import io.gb32960.web.signin.UserSessions;
 import io.gb32960.admin.audit.AuditLog;
-import io.gb32960.admin.security.UserSessions;
 import io.gb32960.admin.system.AdminException;
 import io.gb32960.admin.system.ErrorCode;
 import io.gb32960.admin.system.Times;

@@ -1,9 +1,9 @@
 package io.gb32960.admin.user;
 
+import io.gb32960.web.signin.UserSessions;
+import io.gb32960.web.signin.SignInThrottle;
 import io.gb32960.admin.audit.AuditLog;
 import io.gb32960.admin.security.Role;
-import io.gb32960.admin.security.SignInThrottle;
-import io.gb32960.admin.security.UserSessions;
 import io.gb32960.admin.system.Actor;
 import io.gb32960.admin.system.AdminException;
 import io.gb32960.admin.system.ErrorCode;

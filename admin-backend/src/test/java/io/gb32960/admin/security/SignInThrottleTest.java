@@ -1,5 +1,6 @@
 package io.gb32960.admin.security;
 
+import io.gb32960.web.signin.SignInThrottle;
 import io.gb32960.admin.support.AdminTest;
 import io.gb32960.admin.support.RemoteAddresses;
 import io.gb32960.admin.user.UserForm;
@@ -78,7 +79,7 @@ class SignInThrottleTest {
 
         assertThat(redis.getAtomicLong(SignInThrottle.userKey(name)).remainTimeToLive())
                 .as("the count expires by itself").isPositive();
-        SignInThrottle otherInstance = new SignInThrottle(redis, properties, new SimpleMeterRegistry());
+        SignInThrottle otherInstance = new SignInThrottle(redis, properties.signInThrottle().limits(), new SimpleMeterRegistry());
         assertThat(otherInstance.lockedFor(name, null)).as("another instance sees the lock").isPresent();
 
         long id = users.findByUsername(name).orElseThrow().id();

@@ -1,5 +1,6 @@
 package io.gb32960.admin.security;
 
+import io.gb32960.web.signin.UserSessions;
 import io.gb32960.admin.supplier.SupplierForm;
 import io.gb32960.admin.supplier.SupplierService;
 import io.gb32960.admin.support.AdminTest;

@@ -1,4 +1,4 @@
-package io.gb32960.admin.security;
+package io.gb32960.web.signin;
 
 import io.gb32960.platform.common.redis.RedisKeys;
 import io.micrometer.core.instrument.Counter;
@@ -12,7 +12,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
-import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.Comparator;
@@ -23,25 +22,34 @@ import java.util.stream.Stream;
 /**
  * Brute-force protection of the sign-in form: failed sign-ins are counted per user name and per
  * remote address in Redis ({@code gb32960:admin:signin-failures:user:NAME} and
- * {@code ...:address:ADDR}), so every instance of the admin backend sees the same counts. A count
+ * {@code ...:address:ADDR}), so every instance of the admin backend and the OTA service sees the same counts. A count
  * expires {@code lockout} after its last failure; at its limit the sign-in is refused before the
  * password is checked ({@link SignInThrottleFilter}). A successful sign-in clears its user name's
  * count, and so does an administrator's password reset.
  */
-@Component
 public class SignInThrottle {
 
-    static final String PREFIX = RedisKeys.PREFIX + "admin:signin-failures:";
+    public static final String PREFIX = RedisKeys.PREFIX + "admin:signin-failures:";
     private static final Logger log = LoggerFactory.getLogger(SignInThrottle.class);
     private static final int MAX_KEY_PART = 128;
 
     private final RedissonClient redis;
-    private final AdminSecurityProperties.Throttle limits;
+    private final Limits limits;
     private final Counter refused;
 
-    SignInThrottle(RedissonClient redis, AdminSecurityProperties properties, MeterRegistry meters) {
+    /**
+     * Limits on failed sign-ins; a count lives {@code lockout} after its last failure.
+     *
+     * @param maxFailuresPerUser    failures of one user name
+     * @param maxFailuresPerAddress failures from one remote address (any user names)
+     * @param lockout               how long a count, and so a lock, lasts after the last failure
+     */
+    public record Limits(int maxFailuresPerUser, int maxFailuresPerAddress, Duration lockout) {
+    }
+
+    public SignInThrottle(RedissonClient redis, Limits limits, MeterRegistry meters) {
         this.redis = redis;
-        this.limits = properties.signInThrottle();
+        this.limits = limits;
         this.refused = Counter.builder("gb32960.admin.sign.in.throttled")
                 .description("sign-ins refused because of too many failures").register(meters);
     }
@@ -76,12 +84,12 @@ public class SignInThrottle {
     }
 
     @EventListener
-    void onFailure(AbstractAuthenticationFailureEvent event) {
+    public void onFailure(AbstractAuthenticationFailureEvent event) {
         failed(event.getAuthentication().getName(), address(event.getAuthentication().getDetails()));
     }
 
     @EventListener
-    void onSuccess(AuthenticationSuccessEvent event) {
+    public void onSuccess(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails) {
             forget(event.getAuthentication().getName());
         }
@@ -102,11 +110,11 @@ public class SignInThrottle {
         return Optional.of(ttl > 0 ? Duration.ofMillis(ttl) : limits.lockout());
     }
 
-    static String userKey(String username) {
+    public static String userKey(String username) {
         return PREFIX + "user:" + part(username == null ? "" : username.trim().toLowerCase(Locale.ROOT));
     }
 
-    static String addressKey(String address) {
+    public static String addressKey(String address) {
         return PREFIX + "address:" + part(address);
     }
 
@@ -114,7 +122,7 @@ public class SignInThrottle {
         return s.length() > MAX_KEY_PART ? s.substring(0, MAX_KEY_PART) : s;
     }
 
-    static String address(Object details) {
+    public static String address(Object details) {
         return details instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
     }
 }

@@ -1,4 +1,4 @@
-package io.gb32960.admin.security;
+package io.gb32960.web.signin;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,11 +14,11 @@ import java.util.Optional;
  * Refuses a sign-in (POST {@code /login}) of a user name or from an address that failed too often,
  * before the password is checked: back to the sign-in page with {@code ?locked=MINUTES}.
  */
-final class SignInThrottleFilter extends OncePerRequestFilter {
+public final class SignInThrottleFilter extends OncePerRequestFilter {
 
     private final SignInThrottle throttle;
 
-    SignInThrottleFilter(SignInThrottle throttle) {
+    public SignInThrottleFilter(SignInThrottle throttle) {
         this.throttle = throttle;
     }
 

@@ -1,4 +1,4 @@
-package io.gb32960.admin.security;
+package io.gb32960.web.signin;
 
 import jakarta.servlet.http.HttpSession;
 import org.redisson.api.RAtomicLong;
@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -19,7 +18,7 @@ import java.util.Locale;
 
 /**
  * Ends the web sessions of a user whose password, roles or enabled state changed, in every service
- * sharing the sessions (this one and the OTA service), without an index of sessions by user.
+ * sharing the sessions (the admin backend and the OTA service), without an index of sessions by user.
  *
  * <p>Each user name has a session generation in Redis, {@code NAMESPACE:user-generation:NAME} (the
  * session namespace, the user name lower-cased; a plain integer, absent = 0). A sign-in stores the
@@ -29,7 +28,6 @@ import java.util.Locale;
  * current one (or none, once the generation is above 0) finds its session invalidated and goes on
  * unauthenticated ({@link SessionGenerationFilter}). One Redis GET per signed-in request.
  */
-@Component
 public class UserSessions {
 
     /** The session attribute holding the generation the session was signed in with. */
@@ -39,9 +37,10 @@ public class UserSessions {
     private final RedissonClient redis;
     private final String prefix;
 
-    UserSessions(RedissonClient redis, AdminSecurityProperties properties) {
+    /** @param sessionNamespace the Redis key prefix of the shared web sessions ({@code gb32960:web-session}) */
+    public UserSessions(RedissonClient redis, String sessionNamespace) {
         this.redis = redis;
-        this.prefix = properties.sessionNamespace() + ":user-generation:";
+        this.prefix = sessionNamespace + ":user-generation:";
     }
 
     /** The user's current session generation (0 when none was ever ended). */
@@ -93,7 +92,7 @@ public class UserSessions {
     }
 
     /** Whether a session signed in with {@code sessionGeneration} (null: none recorded) is still valid. */
-    boolean valid(String username, Object sessionGeneration) {
+    public boolean valid(String username, Object sessionGeneration) {
         long current = generation(username);
         return sessionGeneration instanceof Long g ? g >= current : current == 0;
     }

@@ -1,4 +1,4 @@
-package io.gb32960.admin.security;
+package io.gb32960.web.signin;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,21 +21,24 @@ import java.io.IOException;
  * bearer token carry no session and pass. On a sign-in (POST {@code /login}) it reads the user's
  * generation before the password is checked, for {@link #signedIn}.
  */
-final class SessionGenerationFilter extends OncePerRequestFilter {
+public final class SessionGenerationFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(SessionGenerationFilter.class);
     private static final String PENDING = SessionGenerationFilter.class.getName() + ".generation";
 
     private final UserSessions sessions;
+    private final java.util.function.Predicate<HttpServletRequest> sessionless;
 
-    SessionGenerationFilter(UserSessions sessions) {
+    /** @param sessionless requests that carry no session (API tokens): passed on unchecked */
+    public SessionGenerationFilter(UserSessions sessions, java.util.function.Predicate<HttpServletRequest> sessionless) {
         this.sessions = sessions;
+        this.sessionless = sessionless;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (ApiTokenFilter.hasBearer(request)) {
+        if (sessionless.test(request)) {
             chain.doFilter(request, response);
             return;
         }
@@ -57,7 +60,7 @@ final class SessionGenerationFilter extends OncePerRequestFilter {
     }
 
     /** After a successful sign-in: the session gets the generation read before the password check. */
-    static void signedIn(HttpServletRequest request) {
+    public static void signedIn(HttpServletRequest request) {
         if (request.getAttribute(PENDING) instanceof Long generation) {
             request.getSession().setAttribute(UserSessions.GENERATION_ATTRIBUTE, generation);
         }
