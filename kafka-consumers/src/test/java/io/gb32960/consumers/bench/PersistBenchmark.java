@@ -25,7 +25,7 @@ import java.util.concurrent.locks.LockSupport;
  * The kafka-consumers benchmark (docs/benchmarks.md, section "kafka-consumers"): real KRaft broker,
  * real MariaDB, the whole application in this JVM.
  * <pre>
- * mvn -o -B -pl kafka-consumers -am test-compile -Ppersist-bench -Dbench.args="[format] [throughput] [latency] [key=value ...]"
+ * kafka-consumers/persist-bench.sh [format] [throughput] [latency] [key=value ...]
  * (or java -cp ... io.gb32960.consumers.bench.PersistBenchmark [format] [throughput] [latency] [key=value ...])
  *   frames=1000000 vehicles=10000 runs=3 partitions=4 concurrency=2 chunk=250 serverPrep=true
  *   decoded=false db=embedded|external rate=10000 liveVehicles=100000 warmup=30 measure=120 formatFrames=100000

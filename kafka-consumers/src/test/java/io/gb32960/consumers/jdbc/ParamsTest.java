@@ -24,4 +24,12 @@ class ParamsTest {
                 3, (ps, i, row) -> { });
         assertThat(insert.sql(2)).isEqualTo("INSERT IGNORE INTO t (a, b) VALUES (?,?),(?,?) ON DUPLICATE KEY UPDATE b = 1");
     }
+
+    @Test
+    void whatIsLeftAfterTheFullChunksGoesInPowersOfTwo() {
+        assertThat(MultiRowInsert.restSizes(0)).isEmpty();
+        assertThat(MultiRowInsert.restSizes(1)).containsExactly(1);
+        assertThat(MultiRowInsert.restSizes(13)).containsExactly(8, 4, 1);
+        assertThat(MultiRowInsert.restSizes(249)).containsExactly(128, 64, 32, 16, 8, 1);
+    }
 }
