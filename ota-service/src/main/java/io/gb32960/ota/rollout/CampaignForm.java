@@ -17,14 +17,19 @@ import java.util.List;
  * the campaign starts; vehicles already on the target version are left out), staged groups with
  * thresholds, bounded retries and an optional start time.
  *
+ * @param maxRetries  further deliveries of a vehicle after a failed one (null: 0)
  * @param scheduledAt when to start (null: when started by hand)
  */
 public record CampaignForm(@NotBlank @Size(max = 128) String name,
                            @NotNull Long firmwareId,
                            @NotNull @Valid Target target,
                            @NotEmpty @Size(max = 20) List<@Valid @NotNull GroupForm> groups,
-                           @Min(0) @Max(10) int maxRetries,
+                           @Min(0) @Max(10) Integer maxRetries,
                            Instant scheduledAt) {
+
+    public CampaignForm {
+        maxRetries = maxRetries == null ? Integer.valueOf(0) : maxRetries;
+    }
 
     /**
      * Exactly one of {@code vins} and {@code filter}.
@@ -49,9 +54,9 @@ public record CampaignForm(@NotBlank @Size(max = 128) String name,
      */
     public record GroupForm(@Min(1) @Max(100) Integer percent,
                             List<@Pattern(regexp = "[A-Z0-9]{17}", message = "a VIN is 17 letters or digits") String> vins,
-                            @Min(1) @Max(100) int successThreshold,
+                            @NotNull @Min(1) @Max(100) Integer successThreshold,
                             @NotNull SuccessAction successAction,
-                            @Min(0) @Max(100) int errorThreshold,
-                            @Min(1) @Max(100_000) int errorMinSample) {
+                            @NotNull @Min(0) @Max(100) Integer errorThreshold,
+                            @NotNull @Min(1) @Max(100_000) Integer errorMinSample) {
     }
 }

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The rollout tick (hawkbit's {@code JpaRolloutHandler.handleAll}): every {@code tick}, one
@@ -62,10 +61,8 @@ class RolloutEngine {
         RLock lock = redis.getLock(RedisKeys.PREFIX + "ota:rollout-tick");
         boolean locked;
         try {
-            locked = lock.tryLock(0, properties.tick().multipliedBy(10).toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
+            // no lease: Redisson's watchdog keeps the lock while this instance lives, however long a tick takes
+            locked = lock.tryLock();
         } catch (RuntimeException e) {
             log.warn("rollout tick skipped, Redis lock unavailable: {}", e.toString());
             return;
@@ -84,8 +81,12 @@ class RolloutEngine {
                 }
             }
         } finally {
-            if (lock.isHeldByCurrentThread()) {
-                lock.unlock();
+            try {
+                if (lock.isHeldByCurrentThread()) {
+                    lock.unlock();
+                }
+            } catch (RuntimeException e) {
+                log.warn("rollout tick lock not released: {}", e.toString());
             }
         }
     }

@@ -106,7 +106,7 @@ final class Upgrader {
     }
 
     /** Exactly every (1/rate)-th install fails, so a rate means the same count in every run. */
-    private boolean nextInstallFails() {
+    boolean nextInstallFails() {
         double rate = failureRate;
         int n = installs.incrementAndGet();
         return Math.floor(n * rate) > Math.floor((n - 1) * rate);
