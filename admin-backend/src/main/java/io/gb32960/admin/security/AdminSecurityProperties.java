@@ -1,8 +1,7 @@
 package io.gb32960.admin.security;
 
-import io.gb32960.web.signin.SignInThrottle;
+import io.gb32960.web.signin.SignInLimits;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -30,23 +29,5 @@ public record AdminSecurityProperties(@DefaultValue("admin") @NotBlank String bo
                                       @DefaultValue("SESSION") @NotBlank String sessionCookie,
                                       @DefaultValue("30m") Duration sessionTimeout,
                                       @DefaultValue("10s") Duration tokenCacheTtl,
-                                      @DefaultValue @Valid Throttle signInThrottle) {
-
-    /**
-     * Failed sign-ins counted in Redis (so the limits hold across instances), per user name and per
-     * remote address. A count lives {@code lockout} after its last failure; at the limit, sign-ins
-     * for that name or from that address are refused, even with the right password, until then.
-     *
-     * @param maxFailuresPerUser    failures of one user name
-     * @param maxFailuresPerAddress failures from one remote address (any user names)
-     * @param lockout               how long a count, and so a lock, lasts after the last failure
-     */
-    public record Throttle(@DefaultValue("5") @Min(1) int maxFailuresPerUser,
-                           @DefaultValue("20") @Min(1) int maxFailuresPerAddress,
-                           @DefaultValue("15m") Duration lockout) {
-
-        public SignInThrottle.Limits limits() {
-            return new SignInThrottle.Limits(maxFailuresPerUser, maxFailuresPerAddress, lockout);
-        }
-    }
+                                      @DefaultValue @Valid SignInLimits signInThrottle) {
 }

@@ -67,7 +67,7 @@ class SecurityConfiguration {
 
     @Bean
     SignInThrottle signInThrottle(RedissonClient redis, AdminSecurityProperties properties, MeterRegistry meters) {
-        return new SignInThrottle(redis, properties.signInThrottle().limits(), meters);
+        return new SignInThrottle(redis, properties.signInThrottle(), meters);
     }
 
     @Bean

@@ -79,7 +79,7 @@ class SignInThrottleTest {
 
         assertThat(redis.getAtomicLong(SignInThrottle.userKey(name)).remainTimeToLive())
                 .as("the count expires by itself").isPositive();
-        SignInThrottle otherInstance = new SignInThrottle(redis, properties.signInThrottle().limits(), new SimpleMeterRegistry());
+        SignInThrottle otherInstance = new SignInThrottle(redis, properties.signInThrottle(), new SimpleMeterRegistry());
         assertThat(otherInstance.lockedFor(name, null)).as("another instance sees the lock").isPresent();
 
         long id = users.findByUsername(name).orElseThrow().id();

@@ -42,7 +42,7 @@ final class ApiTokenFilter extends OncePerRequestFilter {
         this.clock = clock;
     }
 
-    static boolean hasBearer(HttpServletRequest request) {
+    public static boolean hasBearer(HttpServletRequest request) {
         String h = request.getHeader(HttpHeaders.AUTHORIZATION);
         return h != null && h.regionMatches(true, 0, BEARER, 0, BEARER.length());
     }

@@ -1,5 +1,13 @@
 package io.gb32960.ota.security;
 
+import io.gb32960.web.signin.SessionGenerationFilter;
+import io.gb32960.web.signin.SignInThrottle;
+import io.gb32960.web.signin.SignInThrottleFilter;
+import io.gb32960.web.signin.UserSessions;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.redisson.api.RedissonClient;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -39,6 +47,18 @@ class SecurityConfiguration {
         return new BCryptPasswordEncoder();
     }
 
+    /** The admin backend's rule: a user's sessions end when their password, roles or enabled state change. */
+    @Bean
+    UserSessions userSessions(RedissonClient redis, OtaSecurityProperties properties) {
+        return new UserSessions(redis, properties.sessionNamespace());
+    }
+
+    /** Failed sign-ins here count with those at the admin backend (same Redis keys). */
+    @Bean
+    SignInThrottle signInThrottle(RedissonClient redis, OtaSecurityProperties properties, MeterRegistry meters) {
+        return new SignInThrottle(redis, properties.signInThrottle(), meters);
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain terminals(HttpSecurity http) throws Exception {
@@ -53,7 +73,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, NamedParameterJdbcTemplate jdbc, ProblemResponses problems,
-                            Clock clock) throws Exception {
+                            Clock clock, UserSessions sessions) throws Exception {
         http.securityMatcher("/api/**", "/v3/api-docs/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/firmware").hasRole(SUPPLIER)
@@ -64,6 +84,8 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs/**").authenticated()
                         .anyRequest().hasRole(ADMIN))
                 .addFilterAfter(new ApiTokenFilter(jdbc, problems, clock), SecurityContextHolderFilter.class)
+                .addFilterAfter(new SessionGenerationFilter(sessions, ApiTokenFilter::hasBearer),
+                        SecurityContextHolderFilter.class)
                 .csrf(c -> c.ignoringRequestMatchers(ApiTokenFilter::hasBearer))
                 .requestCache(c -> c.disable())
                 .formLogin(f -> f.disable())
@@ -76,7 +98,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, UserSessions sessions, SignInThrottle throttle) throws Exception {
+        var toStart = new SavedRequestAwareAuthenticationSuccessHandler();
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
                                 "/actuator/health/**", "/actuator/prometheus").permitAll()
@@ -87,7 +110,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/campaigns/*", "/campaigns/*/panel")
                         .hasAnyRole(ADMIN, OPERATOR, VIEWER)
                         .anyRequest().hasRole(ADMIN))
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .addFilterAfter(new SessionGenerationFilter(sessions, request -> false), SecurityContextHolderFilter.class)
+                .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .formLogin(f -> f.loginPage("/login").permitAll().successHandler((request, response, auth) -> {
+                    SessionGenerationFilter.signedIn(request);
+                    toStart.onAuthenticationSuccess(request, response, auth);
+                }))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
         return http.build();
     }

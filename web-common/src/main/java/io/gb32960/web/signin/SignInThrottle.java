@@ -34,20 +34,10 @@ public class SignInThrottle {
     private static final int MAX_KEY_PART = 128;
 
     private final RedissonClient redis;
-    private final Limits limits;
+    private final SignInLimits limits;
     private final Counter refused;
 
-    /**
-     * Limits on failed sign-ins; a count lives {@code lockout} after its last failure.
-     *
-     * @param maxFailuresPerUser    failures of one user name
-     * @param maxFailuresPerAddress failures from one remote address (any user names)
-     * @param lockout               how long a count, and so a lock, lasts after the last failure
-     */
-    public record Limits(int maxFailuresPerUser, int maxFailuresPerAddress, Duration lockout) {
-    }
-
-    public SignInThrottle(RedissonClient redis, Limits limits, MeterRegistry meters) {
+    public SignInThrottle(RedissonClient redis, SignInLimits limits, MeterRegistry meters) {
         this.redis = redis;
         this.limits = limits;
         this.refused = Counter.builder("gb32960.admin.sign.in.throttled")
