@@ -11,10 +11,10 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar standalone/target/gb32960-standalone.jar}: the whole platform from one command,
- * on embedded Redis and Kafka, with demo vehicles.
+ * on embedded Redis, Kafka and MariaDB, with a demo supplier and demo vehicles.
  */
 @Command(name = "gb32960-standalone", mixinStandardHelpOptions = true,
-        description = "Runs the whole GB/T 32960 platform in one JVM on embedded Redis and Kafka, with demo vehicles.")
+        description = "Runs the whole GB/T 32960 platform (access node, Kafka consumers, admin backend, OTA service) in one JVM on embedded Redis, Kafka and MariaDB, with a demo supplier and demo vehicles.")
 public final class StandaloneLauncher implements Callable<Integer> {
 
     @Mixin
