@@ -5,6 +5,7 @@ import io.gb32960.access.server.NettyAccessServer;
 import io.gb32960.infra.KafkaBroker;
 import io.gb32960.infra.db.EmbeddedMariaDb;
 import io.gb32960.simulator.sim.VehicleIdentity;
+import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -79,11 +80,10 @@ final class EmbeddedPlatform implements AutoCloseable {
         Services services = new Services(new Infrastructure(redisPort, kafka.bootstrapServers(), jdbcUrl));
 
         progress.accept("starting the access node, the Kafka consumers, the admin backend and the OTA service");
-        int otaPort = o.otaPort == 0 ? KafkaBroker.freePort() : o.otaPort;
         var accessStart = started(() -> services.access(o, dir, publicHost), c -> c);
         var consumersStart = started(services::consumers, c -> c);
         var adminStart = started(() -> services.admin(o, adminPassword), c -> c);
-        var otaStart = started(() -> services.ota(otaPort, publicHost, dir), c -> c);
+        var otaStart = started(() -> startOta(services, o.otaPort, publicHost, dir), c -> c);
         awaitAll(List.of(accessStart, consumersStart, adminStart, otaStart));
         ConfigurableApplicationContext access = accessStart.join();
         ConfigurableApplicationContext admin = adminStart.join();
@@ -120,6 +120,34 @@ final class EmbeddedPlatform implements AutoCloseable {
                     + DemoData.ACCOUNT + " (password in " + dir.resolve("demo-account.txt") + ")");
         }
         endpoints.put("data directory", dir.root().toString());
+    }
+
+    /**
+     * The OTA service signs download links with its port, so it needs a concrete one before it
+     * starts: with port 0 a free port is picked, and picked again should another program take it
+     * before the service binds it (the other services bind port 0 themselves at that moment).
+     */
+    private static ConfigurableApplicationContext startOta(Services services, int port, String publicHost,
+                                                           RunDirectory dir) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return services.ota(port == 0 ? KafkaBroker.freePort() : port, publicHost, dir);
+            } catch (RuntimeException e) {
+                if (port != 0 || attempt == 3 || !portTaken(e)) {
+                    throw e;
+                }
+                System.err.println("standalone: the port picked for the OTA service was taken meanwhile; picking another");
+            }
+        }
+    }
+
+    private static boolean portTaken(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException || t instanceof PortInUseException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Starts a part on a thread of its own; once started it is stopped by {@link #close()}. */

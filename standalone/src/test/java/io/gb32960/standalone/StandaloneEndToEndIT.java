@@ -82,7 +82,7 @@ class StandaloneEndToEndIT {
                 "--access-port", "0", "--dispatch-port", "0", "--admin-port", "0", "--ota-port", "0")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         await().atMost(Duration.ofMinutes(4)).until(() -> Files.exists(data.resolve("endpoints.json")) || !launcher.isAlive());
-        assertThat(launcher.isAlive()).as("launcher running; its log: %s", log).isTrue();
+        assertThat(launcher.isAlive()).as("launcher running; the end of its log:%n%s", tail(log)).isTrue();
         String endpoints = Files.readString(data.resolve("endpoints.json"));
         adminUrl = field(endpoints, "admin (web, REST API)");
         String jdbcUrl = field(endpoints, "mariadb").replace(" (user root, no password)", "");
@@ -265,6 +265,11 @@ class StandaloneEndToEndIT {
                 return rs.getLong(1);
             }
         }
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
     }
 
     private static String field(String json, String name) {
