@@ -28,7 +28,7 @@ import java.util.function.Function;
 /**
  * The whole platform in this JVM: redis-server, a KRaft Kafka broker and MariaDB (child processes,
  * data under the data directory) started side by side; the schema migrated once; then each service
- * in its own Spring context on its own ports, also side by side; then the demo data and fleet.
+ * in its own Spring context on its own ports, one after the other; then the demo data and fleet.
  * Closing stops everything in reverse order.
  */
 final class EmbeddedPlatform implements AutoCloseable {
@@ -80,11 +80,16 @@ final class EmbeddedPlatform implements AutoCloseable {
         Services services = new Services(new Infrastructure(redisPort, kafka.bootstrapServers(), jdbcUrl));
 
         progress.accept("starting the access node, the Kafka consumers, the admin backend and the OTA service");
+        // one after the other: Spring Boot initialises JVM-wide state (logging, system properties)
+        // when an application starts, and concurrent starts in one JVM race on it
         var accessStart = started(() -> services.access(o, dir, publicHost), c -> c);
+        awaitAll(List.of(accessStart));
         var consumersStart = started(services::consumers, c -> c);
+        awaitAll(List.of(consumersStart));
         var adminStart = started(() -> services.admin(o, adminPassword), c -> c);
+        awaitAll(List.of(adminStart));
         var otaStart = started(() -> startOta(services, o.otaPort, publicHost, dir), c -> c);
-        awaitAll(List.of(accessStart, consumersStart, adminStart, otaStart));
+        awaitAll(List.of(otaStart));
         ConfigurableApplicationContext access = accessStart.join();
         ConfigurableApplicationContext admin = adminStart.join();
         int dispatchPort = access.getBean(DispatchServer.class).port();

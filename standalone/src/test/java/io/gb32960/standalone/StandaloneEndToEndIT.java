@@ -7,6 +7,7 @@ import io.gb32960.simulator.sim.SimulationSummary;
 import io.gb32960.simulator.sim.VehicleIdentity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,7 +52,7 @@ class StandaloneEndToEndIT {
     private static final String ACCOUNT_PASSWORD = "e2e-secret-1";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS) // a failed run keeps the launcher's log
     Path dir;
 
     private Process launcher;

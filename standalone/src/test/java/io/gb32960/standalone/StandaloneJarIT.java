@@ -1,6 +1,7 @@
 package io.gb32960.standalone;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -28,7 +29,7 @@ class StandaloneJarIT {
 
     private static final Path JAR = Path.of("target", "gb32960-standalone.jar");
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS) // a failed run keeps the launcher's log
     Path dir;
 
     private Process launch(Path data, String... extra) throws IOException {
@@ -60,7 +61,9 @@ class StandaloneJarIT {
         Path data = dir.resolve("data");
         Process launcher = launch(data, "--demo-vehicles", "10", "--demo-interval", "2");
         try {
-            await().atMost(Duration.ofSeconds(180)).until(() -> Files.exists(data.resolve("endpoints.json")));
+            await().atMost(Duration.ofSeconds(180))
+                    .until(() -> Files.exists(data.resolve("endpoints.json")) || !launcher.isAlive());
+            assertThat(launcher.isAlive()).as("launcher running (its log is in %s)", dir).isTrue();
             String prometheus = endpoint(data, "access actuator");
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
                     .until(() -> metric(prometheus, "gb32960_vehicles_online") == 10.0);
