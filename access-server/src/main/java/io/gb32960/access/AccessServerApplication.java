@@ -18,7 +18,13 @@ public class AccessServerApplication {
     public static final String CONFIG_NAME = "access-server";
 
     public static void main(String[] args) {
-        builder().run(args);
+        try {
+            builder().run(args);
+        } catch (RuntimeException e) {
+            // Spring Boot has logged why; threads started before the failure (a listener that did
+            // bind, Redis and Kafka clients) must not keep a node that cannot serve alive
+            System.exit(1);
+        }
     }
 
     /** The node's application, configured from {@code access-server.yml}. */

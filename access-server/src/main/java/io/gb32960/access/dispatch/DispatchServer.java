@@ -4,10 +4,8 @@ import io.gb32960.access.server.AccessServerProperties;
 import io.gb32960.access.server.Transports;
 import io.gb32960.protocol.netty.Gb32960FrameDecoder;
 import io.gb32960.protocol.netty.Gb32960MessageEncoder;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
@@ -42,9 +40,7 @@ public final class DispatchServer implements SmartLifecycle {
     public void start() {
         group = new MultiThreadIoEventLoopGroup(2, Transports.ioHandlers());
         long idleMillis = props.dispatch().idleTimeout().toMillis();
-        serverChannel = new ServerBootstrap().group(group).channel(Transports.serverChannel())
-                .option(ChannelOption.SO_BACKLOG, 4096)
-                .childOption(ChannelOption.TCP_NODELAY, true)
+        serverChannel = Transports.serverBootstrap(group, group)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {

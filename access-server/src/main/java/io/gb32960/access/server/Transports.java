@@ -1,5 +1,8 @@
 package io.gb32960.access.server;
 
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
@@ -24,5 +27,20 @@ public final class Transports {
 
     public static Class<? extends ServerChannel> serverChannel() {
         return epoll() ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    }
+
+    /**
+     * A listener's bootstrap with the options every listener of the node needs. {@code SO_REUSEADDR}
+     * (the epoll default, not every transport's) lets a restarted node bind its port while
+     * connections it closed (every dispatch connection, kicks, idle terminals) are still in
+     * TIME_WAIT on it.
+     */
+    public static ServerBootstrap serverBootstrap(EventLoopGroup boss, EventLoopGroup workers) {
+        return new ServerBootstrap()
+                .group(boss, workers)
+                .channel(serverChannel())
+                .option(ChannelOption.SO_BACKLOG, 4096)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true);
     }
 }
