@@ -4,6 +4,7 @@ import io.gb32960.admin.system.Actor;
 import io.gb32960.admin.system.PageResult;
 import io.gb32960.admin.system.Paging;
 import io.gb32960.admin.system.Times;
+import io.gb32960.web.audit.AuditTrail;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -23,19 +24,16 @@ import java.util.Map;
 @Repository
 public class AuditLog {
 
-    private static final int MAX_TARGET = 128;
     private static final RowMapper<AuditEntry> ROW = (rs, i) -> new AuditEntry(rs.getLong("id"),
             Times.instant(rs, "at"), rs.getString("actor"), rs.getString("action"), rs.getString("target_type"),
             rs.getString("target"), rs.getString("detail"), rs.getString("remote_addr"));
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final JsonMapper json;
-    private final Clock clock;
+    private final AuditTrail trail;
 
     AuditLog(NamedParameterJdbcTemplate jdbc, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
-        this.json = json;
-        this.clock = clock;
+        this.trail = new AuditTrail(jdbc, json, clock);
     }
 
     /** Records what the current user (or API client) did. */
@@ -44,17 +42,7 @@ public class AuditLog {
     }
 
     public void record(Actor actor, String action, String targetType, String target, Map<String, ?> detail) {
-        String t = target == null || target.length() <= MAX_TARGET ? target : target.substring(0, MAX_TARGET);
-        jdbc.update("""
-                INSERT INTO audit_log (at, actor, action, target_type, target, detail, remote_addr)
-                VALUES (:at, :actor, :action, :targetType, :target, :detail, :remote)""", new MapSqlParameterSource()
-                .addValue("at", Times.toDb(clock.instant()))
-                .addValue("actor", actor.name())
-                .addValue("action", action)
-                .addValue("targetType", targetType)
-                .addValue("target", t)
-                .addValue("detail", detail == null || detail.isEmpty() ? null : json.writeValueAsString(detail))
-                .addValue("remote", actor.remoteAddr()));
+        trail.record(actor.name(), actor.remoteAddr(), action, targetType, target, detail);
     }
 
     /** Newest first. */

@@ -1,11 +1,9 @@
 package io.gb32960.admin.system;
 
-import jakarta.servlet.http.HttpServletRequest;
+import io.gb32960.web.audit.RequestAddress;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 import java.util.Objects;
 
@@ -26,14 +24,6 @@ public record Actor(String name, String remoteAddr) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         String name = auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken
                 ? "anonymous" : auth.getName();
-        return new Actor(name, remoteAddress());
-    }
-
-    private static String remoteAddress() {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            HttpServletRequest request = attributes.getRequest();
-            return request.getRemoteAddr();
-        }
-        return null;
+        return new Actor(name, RequestAddress.current());
     }
 }

@@ -75,6 +75,13 @@ final class DispatchBenchmark extends LoadBenchmark.Measurement {
                     + "(default: ${DEFAULT-VALUE}).")
     int prime;
 
+    @Option(names = "--warm-up-bursts", defaultValue = "0",
+            description = "Bursts of the whole fleet's size (their own VINs, numbered after the primers) that log in "
+                    + "all at once and out again after priming, before the measured burst: the nodes' compilers have "
+                    + "then seen the code paths and inlining of a burst, as on a node that has been up for a while "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int warmUpBursts;
+
     @Option(names = "--timeout", defaultValue = "180s", converter = LoadBenchmark.DurationConverter.class,
             description = "Give up on a run when not every vehicle is logged in after this (default: ${DEFAULT-VALUE}).")
     Duration timeout;
@@ -82,7 +89,7 @@ final class DispatchBenchmark extends LoadBenchmark.Measurement {
     @Override
     public Integer call() throws Exception {
         LoadBenchmark.Common o = o();
-        fleet.register(o, "dispatch", fleet.vehicles + prime * nodeCount);
+        fleet.register(o, "dispatch", fleet.vehicles * (1 + warmUpBursts) + prime * nodeCount);
         RedissonClient redisson = RedisClients.connect(o);
         try {
             new VehicleRegistry(redisson).saveAccount(new PlatformAccount(account, HashedSecret.of(password), true))
@@ -100,6 +107,7 @@ final class DispatchBenchmark extends LoadBenchmark.Measurement {
                 + "equal capacity");
         settings.put("loginRetry", loginRetry.toString());
         settings.put("primeVehiclesPerDispatcher", prime);
+        settings.put("warmUpBursts", warmUpBursts);
         settings.put("fullFlow", "from the start of the simulations (every vehicle at once) until the simulator "
                 + "saw the vehicle login answered with success at its node");
         return runAndReport("dispatch", "fullFlowLoginsPerSecond", r -> runOnce(r), settings);
@@ -119,6 +127,10 @@ final class DispatchBenchmark extends LoadBenchmark.Measurement {
                 prime(dispatchPorts, label);
             }
             int targets = entry == Entry.SPREAD ? nodeCount : 1;
+            for (int w = 0; w < warmUpBursts; w++) {
+                warmUpBurst(stack, dispatchPorts, targets, fleet.vehicles + 1 + prime * nodeCount + w * fleet.vehicles,
+                        label + " warm-up burst " + (w + 1));
+            }
             List<Simulation> sims = simulations(dispatchPorts, targets, fleet.identities(1, fleet.vehicles),
                     Math.max(1, fleet.simThreads / targets), loginRetry, fleet.rampUp());
             Sampler sampler = new Sampler(stack, redis, () -> 0);
@@ -222,6 +234,27 @@ final class DispatchBenchmark extends LoadBenchmark.Measurement {
         }
         Thread.sleep(1_500); // three stats rounds: connections and in-flight counts without the primers
         LoadBenchmark.log("%s: primed with %d vehicles per dispatch listener in %d ms", label, prime,
+                (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** A burst like the measured one with other VINs, logged in and out again; not measured. */
+    private void warmUpBurst(Stack stack, int[] dispatchPorts, int targets, int firstVehicle, String label)
+            throws Exception {
+        long t0 = System.nanoTime();
+        List<Simulation> sims = simulations(dispatchPorts, targets, fleet.identities(firstVehicle, fleet.vehicles),
+                Math.max(1, fleet.simThreads / targets), loginRetry, fleet.rampUp());
+        sims.forEach(Simulation::start);
+        try {
+            FleetProgress.awaitLoggedIn(sims, timeout, label);
+        } finally {
+            sims.forEach(Simulation::stop);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (stack.scrape().sum("gb32960_vehicles_online") > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        Thread.sleep(1_500); // three stats rounds: connections and in-flight counts without the burst
+        LoadBenchmark.log("%s: %d vehicles in and out in %d ms", label, fleet.vehicles,
                 (System.nanoTime() - t0) / 1_000_000);
     }
 

@@ -2,6 +2,7 @@ package io.gb32960.ota.firmware;
 
 import io.gb32960.ota.security.Actor;
 import io.gb32960.ota.system.ErrorCode;
+import io.gb32960.ota.system.OtaAudit;
 import io.gb32960.ota.system.OtaException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -15,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Uploads and reviews. An upload is checked before anything is stored (the model is the
@@ -31,14 +33,16 @@ public class FirmwareService {
     private final FirmwareStorage storage;
     private final FirmwareProperties properties;
     private final MeterRegistry meters;
+    private final OtaAudit audit;
     private final Clock clock;
 
     FirmwareService(FirmwareRepository firmware, FirmwareStorage storage, FirmwareProperties properties,
-                    MeterRegistry meters, Clock clock) {
+                    MeterRegistry meters, OtaAudit audit, Clock clock) {
         this.firmware = firmware;
         this.storage = storage;
         this.properties = properties;
         this.meters = meters;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -91,6 +95,8 @@ public class FirmwareService {
             meters.counter("gb32960.ota.firmware.uploads", "result", "stored").increment();
             log.info("firmware {} {} of {} stored ({} bytes, sha256 {}) by {}", u.terminalModel(), u.version(),
                     supplier, stored.size(), stored.hashes().sha256(), actor.name());
+            audit.record(actor, "FIRMWARE_UPLOAD", "firmware", id, Map.of("terminalModel", u.terminalModel(),
+                    "version", u.version(), "size", stored.size(), "sha256", stored.hashes().sha256()));
             return firmware.find(id).orElseThrow();
         } finally {
             if (!kept) {
@@ -136,6 +142,9 @@ public class FirmwareService {
             throw OtaException.conflict("firmware " + id + " was reviewed already (" + f.status() + ")");
         }
         log.info("firmware {} {} {} by {}", id, f.version(), approve ? "approved" : "rejected", actor.name());
+        audit.record(actor, approve ? "FIRMWARE_APPROVE" : "FIRMWARE_REJECT", "firmware", id,
+                comment == null || comment.isBlank() ? Map.of("version", f.version())
+                        : Map.of("version", f.version(), "comment", comment));
         return firmware.find(id).orElseThrow();
     }
 

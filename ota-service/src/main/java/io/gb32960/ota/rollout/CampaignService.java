@@ -3,6 +3,7 @@ package io.gb32960.ota.rollout;
 import io.gb32960.ota.firmware.Firmware;
 import io.gb32960.ota.firmware.FirmwareRepository;
 import io.gb32960.ota.security.Actor;
+import io.gb32960.ota.system.OtaAudit;
 import io.gb32960.ota.system.OtaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,10 +40,12 @@ public class CampaignService {
     private final FirmwareRepository firmware;
     private final TargetResolver targets;
     private final JsonMapper json;
+    private final OtaAudit audit;
     private final Clock clock;
 
     CampaignService(CampaignRepository campaigns, RolloutRepository rollouts, FirmwareRepository firmware,
-                    TargetResolver targets, JsonMapper json, Clock clock) {
+                    TargetResolver targets, JsonMapper json, OtaAudit audit, Clock clock) {
+        this.audit = audit;
         this.campaigns = campaigns;
         this.rollouts = rollouts;
         this.firmware = firmware;
@@ -112,6 +115,8 @@ public class CampaignService {
         }
         campaigns.event(id, actor.name(), "CREATED", "firmware " + fw.terminalModel() + " " + fw.version(), now);
         log.info("campaign {} '{}' created by {}", id, form.name(), actor.name());
+        audit.record(actor, "CAMPAIGN_CREATE", "campaign", id, Map.of("name", form.name(), "firmwareId", fw.id(),
+                "version", fw.version(), "groups", form.groups().size()));
         return get(id);
     }
 
@@ -160,12 +165,14 @@ public class CampaignService {
                 throw OtaException.conflict("campaign " + id + " is " + c.status() + ", not DRAFT");
             }
             campaigns.event(id, actor.name(), "SCHEDULED", "starts at " + c.scheduledAt(), now);
+            audit.record(actor, "CAMPAIGN_SCHEDULE", "campaign", id, Map.of("startsAt", c.scheduledAt().toString()));
             return get(id);
         }
         if (c.status() != CampaignStatus.DRAFT) {
             throw OtaException.conflict("campaign " + id + " is " + c.status() + ", not DRAFT");
         }
         freezeAndRun(c, actor.name(), now);
+        audit.record(actor, "CAMPAIGN_START", "campaign", id, Map.of());
         return get(id);
     }
 
@@ -221,6 +228,7 @@ public class CampaignService {
     @Transactional
     public Campaign pause(Actor actor, long id) {
         pauseWith(id, actor.name(), "paused by " + actor.name());
+        audit.record(actor, "CAMPAIGN_PAUSE", "campaign", id, Map.of());
         return get(id);
     }
 
@@ -246,6 +254,7 @@ public class CampaignService {
         if (c.status() == CampaignStatus.WAITING) {
             startNextGroup(id, actor.name(), now);
             campaigns.transition(id, EnumSet.of(CampaignStatus.WAITING), CampaignStatus.RUNNING, null, now);
+            audit.record(actor, "CAMPAIGN_RESUME", "campaign", id, Map.of("from", "WAITING"));
             return get(id);
         }
         if (!campaigns.transition(id, EnumSet.of(CampaignStatus.PAUSED), CampaignStatus.RUNNING, null, now)) {
@@ -267,6 +276,7 @@ public class CampaignService {
             }
         }
         campaigns.event(id, actor.name(), "RESUMED", "failures so far acknowledged", now);
+        audit.record(actor, "CAMPAIGN_RESUME", "campaign", id, Map.of("from", "PAUSED"));
         return get(id);
     }
 
@@ -293,6 +303,7 @@ public class CampaignService {
         int canceled = rollouts.cancelOpen(id, now);
         campaigns.event(id, actor.name(), "CANCELED", canceled + " open vehicles canceled", now);
         log.info("campaign {} canceled by {} ({} open vehicles)", id, actor.name(), canceled);
+        audit.record(actor, "CAMPAIGN_CANCEL", "campaign", id, Map.of("openVehiclesCanceled", canceled));
         return get(id);
     }
 

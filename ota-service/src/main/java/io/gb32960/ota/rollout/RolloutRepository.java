@@ -131,6 +131,21 @@ class RolloutRepository {
                 .addValue("v", version)) == 1;
     }
 
+    /**
+     * A vehicle whose upgrade was given up (FAILED: a deadline passed, retries ran out) now reports
+     * the campaign's target version: it did install it, late. Any campaign but a canceled one.
+     *
+     * @return how many rollouts turned SUCCEEDED
+     */
+    int lateSuccess(String vin, String version, Instant now) {
+        return jdbc.update("""
+                UPDATE ota_rollout r JOIN ota_campaign c ON c.id = r.campaign_id JOIN firmware f ON f.id = c.firmware_id
+                SET r.state = 'SUCCEEDED', r.reported_version = :v, r.finished_at = :now, r.next_action_at = NULL,
+                    r.deadline_at = NULL, r.updated_at = :now
+                WHERE r.vin = :vin AND r.state = 'FAILED' AND f.version = :v AND c.status <> 'CANCELED'""",
+                new MapSqlParameterSource("vin", vin).addValue("v", version).addValue("now", Times.toDb(now)));
+    }
+
     void reported(long campaignId, String vin, String version, Instant now) {
         jdbc.update("UPDATE ota_rollout SET reported_version = :v, updated_at = :now WHERE campaign_id = :c AND vin = :vin",
                 params(campaignId, vin, now).addValue("v", version));

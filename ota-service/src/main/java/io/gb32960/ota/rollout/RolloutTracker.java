@@ -3,6 +3,8 @@ package io.gb32960.ota.rollout;
 import io.gb32960.ota.firmware.DownloadListener;
 import io.gb32960.ota.firmware.DownloadSigner;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +20,8 @@ import java.util.Objects;
  */
 @Component
 public class RolloutTracker implements DownloadListener {
+
+    private static final Logger log = LoggerFactory.getLogger(RolloutTracker.class);
 
     private final RolloutRepository rollouts;
     private final DownloadSigner signer;
@@ -77,6 +81,9 @@ public class RolloutTracker implements DownloadListener {
         String hardware = blankToNull(hardwareReported);
         String firmware = blankToNull(firmwareReported);
         rollouts.vehicleReported(vin, hardware, firmware);
+        if (firmware != null) {
+            lateSuccesses(vin, firmware, now);
+        }
         CheckAnswer answer = CheckAnswer.none(vin);
         for (RolloutRepository.Open o : rollouts.openOf(vin)) {
             if (Objects.equals(o.version(), firmware)) {
@@ -100,6 +107,15 @@ public class RolloutTracker implements DownloadListener {
         }
         meters.counter("gb32960.ota.check", "result", answer.url().isEmpty() ? "none" : "upgrade").increment();
         return answer;
+    }
+
+    /** A vehicle reports a version that FAILED rollouts were waiting for: they succeeded after all. */
+    void lateSuccesses(String vin, String firmware, Instant now) {
+        int late = rollouts.lateSuccess(vin, firmware, now);
+        if (late > 0) {
+            log.info("[{}] reports firmware {}: {} failed rollout(s) succeeded late", vin, firmware, late);
+            meters.counter("gb32960.ota.late.success").increment(late);
+        }
     }
 
     /** A vehicle logged in: its pending upgrade and its version query are due now. */

@@ -126,6 +126,36 @@ class CheckAndDownloadTest extends OtaTestBase {
         assertThat(download(url).statusCode()).isEqualTo(410);
         assertThat(rolloutState(campaign, vins.get(1))).isEqualTo("CANCELED");
         mvc.perform(get("/api/campaigns/" + campaign).with(VIEWER)).andExpect(status().isOk());
+
+        // every step is in the platform's audit trail, with who did it
+        assertThat(audit("firmware", fw)).containsExactly("acme FIRMWARE_UPLOAD", "admin FIRMWARE_APPROVE");
+        assertThat(audit("campaign", campaign))
+                .containsExactly("admin CAMPAIGN_CREATE", "admin CAMPAIGN_START", "admin CAMPAIGN_CANCEL");
+    }
+
+    private List<String> audit(String targetType, long target) {
+        return jdbc.queryForList("SELECT CONCAT(actor, ' ', action) FROM audit_log WHERE target_type = ? AND target = ? "
+                + "ORDER BY id", String.class, targetType, Long.toString(target));
+    }
+
+    @Test
+    void aVehicleWhoseUpgradeWasGivenUpAndThatReportsTheTargetVersionLaterSucceedsLate() throws Exception {
+        List<String> vins = data.vehicles("L", 2, TestData.ACME_TEXT_MODEL, "FW1.2");
+        long fw = approvedFirmware(TestData.ACME_TEXT_MODEL, "FW-L2", TestData.firmware(10_001));
+        long campaign = campaign(fw, vins, new int[]{100}, 100, 50, 1, 0);
+        mvc.perform(post("/api/campaigns/" + campaign + "/start").with(ADMIN).with(csrf())).andExpect(status().isOk());
+        // both given up (as after a verification deadline)
+        jdbc.update("UPDATE ota_rollout SET state = 'FAILED', failure_reason = 'version unchanged after the deadline' "
+                + "WHERE campaign_id = ?", campaign);
+
+        // one comes back with the old version: still failed; the other with the target version
+        signedCheck(vins.get(0), "FW1.2");
+        signedCheck(vins.get(1), "FW-L2");
+
+        assertThat(rolloutState(campaign, vins.get(0))).isEqualTo("FAILED");
+        assertThat(rolloutState(campaign, vins.get(1))).isEqualTo("SUCCEEDED");
+        assertThat(jdbc.queryForObject("SELECT reported_version FROM ota_rollout WHERE campaign_id = ? AND vin = ?",
+                String.class, campaign, vins.get(1))).isEqualTo("FW-L2");
     }
 
     @Test
