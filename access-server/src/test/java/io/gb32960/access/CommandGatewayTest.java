@@ -31,6 +31,8 @@ import io.gb32960.protocol.message.SetResponse;
 import io.gb32960.protocol.param.Parameter;
 import io.gb32960.protocol.param.ParameterId;
 import io.gb32960.protocol.param.ParameterList;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Downlink commands through the gateway, the node and a real TCP terminal, on a real Redis. */
 @ExtendWith(EmbeddedRedisExtension.class)
@@ -67,6 +70,8 @@ class CommandGatewayTest {
     SessionStore sessions;
     @Autowired
     RedissonClient redis;
+    @Autowired
+    MeterRegistry meters;
 
     private CommandGateway gateway;
 
@@ -192,6 +197,28 @@ class CommandGatewayTest {
             assertThat(r.status()).isEqualTo(Status.TIMEOUT);
             assertThat(r.detail()).contains("2 resends");
         }
+    }
+
+    @Test
+    void aResultWhoseSenderIsGoneIsCountedUndelivered() throws Exception {
+        String vin = registered();
+        try (TestTerminal t = loggedIn(vin, Edition.V2016, UpgradeLayout.TABLE_B16_BINARY)) {
+            gateway.send(vin, new DownlinkCommand.Query(List.of(ParameterId.HEARTBEAT_PERIOD_S.id())),
+                    Duration.ofSeconds(10));
+            QueryCommand query = (QueryCommand) t.receive();
+            double before = undelivered();
+            gateway.close(); // the sender goes away before the terminal answers: nobody listens on its channel
+
+            t.send(new QueryResponse(answerHeader(query, ResponseFlag.SUCCESS), query.time(),
+                    ParameterList.of(Parameter.ofByte(ParameterId.HEARTBEAT_PERIOD_S, 30))));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> undelivered() == before + 1);
+        }
+    }
+
+    private double undelivered() {
+        Counter c = meters.find("gb32960.commands.results.undelivered").tag("why", "no-subscriber").counter();
+        return c == null ? 0 : c.count();
     }
 
     @Test

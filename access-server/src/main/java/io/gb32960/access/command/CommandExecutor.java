@@ -208,8 +208,14 @@ public final class CommandExecutor implements SmartLifecycle {
         String to = e.replyTo().isEmpty() ? RedisKeys.commandResults() : e.replyTo();
         redis.getTopic(to, StringCodec.INSTANCE).publishAsync(json.toJson(result)).whenComplete((n, error) -> {
             if (error != null) {
+                meters.counter("gb32960.commands.results.undelivered", "why", "redis").increment();
                 log.warn("[{}] result of command {} ({}) not published: {}", e.vin(), e.id(), result.status(),
                         error.toString());
+            } else if (n == 0 && !e.replyTo().isEmpty()) {
+                // the sender is gone, or its subscription is being re-established: it reports TIMEOUT
+                meters.counter("gb32960.commands.results.undelivered", "why", "no-subscriber").increment();
+                log.warn("[{}] result of command {} ({}) reached no subscriber on {}", e.vin(), e.id(),
+                        result.status(), to);
             }
         });
     }
