@@ -94,6 +94,8 @@ final class Services {
                 "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrap(),
                 "--spring.datasource.username=" + Infrastructure.DB_USER, "--spring.datasource.password=",
                 "--spring.main.banner-mode=off",
+                // the contexts share one logging system, set up by the first: its name would label every line
+                "--logging.include-application-name=false",
                 "--spring.jmx.enabled=false"));
         all.addAll(List.of(args));
         return app.run(all.toArray(String[]::new));
