@@ -71,6 +71,42 @@ public final class TypicalFrames {
         return new TelemetryReport(h, TIME, units, sig, SignatureStatus.ABSENT, Bytes.EMPTY);
     }
 
+    /**
+     * A 2016 realtime frame like {@link #report2016()} but of vehicle {@code vehicle} at its own
+     * moment, with values that differ from frame to frame as a fleet's do (speed, current, SOC,
+     * position, every cell voltage and probe): what a producer batch of many vehicles holds.
+     */
+    public static byte[] varied2016(java.util.Random r, int vehicle, int second) {
+        String vin = String.format("LGB32960V%08d", vehicle);
+        FrameHeader h = FrameHeader.command(Edition.V2016, CommandId.REALTIME_REPORT.id(), vin);
+        int[] cells = new int[96];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = 3250 + r.nextInt(120);
+        }
+        byte[] probes = new byte[32];
+        for (int i = 0; i < probes.length; i++) {
+            probes[i] = (byte) (60 + r.nextInt(15));
+        }
+        int speed = r.nextInt(1200);
+        int current = 9000 + r.nextInt(2500);
+        List<InfoUnit> units = List.of(
+                new VehicleData2016(1, 3, 1, speed, 1_000_000 + r.nextInt(500_000), 3700 + r.nextInt(200), current,
+                        20 + r.nextInt(80), 1, 0x2E, 5000, 20, 0),
+                DriveMotors.of(List.of(
+                        new DriveMotor2016(1, 1, 80 + r.nextInt(10), 20000 + r.nextInt(6000), 19000 + r.nextInt(4000),
+                                85 + r.nextInt(10), 3700 + r.nextInt(200), current - r.nextInt(100)),
+                        new DriveMotor2016(2, 1, 80 + r.nextInt(10), 20000 + r.nextInt(6000), 19000 + r.nextInt(4000),
+                                85 + r.nextInt(10), 3700 + r.nextInt(200), current - r.nextInt(100)))),
+                new Position2016(0, 121_000_000 + r.nextInt(1_000_000), 31_000_000 + r.nextInt(1_000_000)),
+                new Extremes2016(1, 1 + r.nextInt(96), 3370, 1, 1 + r.nextInt(96), 3250, 1, 1 + r.nextInt(32), 74, 1,
+                        1 + r.nextInt(32), 60),
+                new Alarm2016(0, 0, FaultCodes.NONE, FaultCodes.NONE, FaultCodes.NONE, FaultCodes.NONE),
+                new CellVoltages2016(List.of(new CellVoltages2016.Subsystem(1, 3800, current, 96, 1, WordArray.of(cells)))),
+                new ProbeTemperatures(List.of(new ProbeTemperatures.Group(1, Bytes.of(probes)))));
+        DataTime time = DataTime.of(2026, 11, 21, 10, second / 60 % 60, second % 60);
+        return Gb32960Encoder.plain().encode(TelemetryReport.of(h, time, units));
+    }
+
     public static byte[] frame2016() {
         return Gb32960Encoder.plain().encode(report2016());
     }
