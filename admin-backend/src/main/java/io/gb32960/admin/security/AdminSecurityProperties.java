@@ -1,6 +1,7 @@
 package io.gb32960.admin.security;
 
 import io.gb32960.web.signin.SignInLimits;
+import io.gb32960.web.signin.SignInSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -29,5 +30,6 @@ public record AdminSecurityProperties(@DefaultValue("admin") @NotBlank String bo
                                       @DefaultValue("SESSION") @NotBlank String sessionCookie,
                                       @DefaultValue("30m") Duration sessionTimeout,
                                       @DefaultValue("10s") Duration tokenCacheTtl,
-                                      @DefaultValue @Valid SignInLimits signInThrottle) {
+                                      @DefaultValue @Valid SignInLimits signInThrottle)
+        implements SignInSettings {
 }

@@ -2,11 +2,13 @@ package io.gb32960.admin.terminal;
 
 import io.gb32960.admin.vehicle.Vin;
 import io.gb32960.platform.common.redis.RedisKeys;
+import io.gb32960.web.terminal.TerminalCrypto;
+import io.gb32960.web.terminal.TerminalRequestVerifier;
+import io.gb32960.web.terminal.TerminalRequestVerifier.Refused;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -21,12 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The configuration a terminal fetches at power-up: {@code GET /api/terminal/config?vin=VIN} with
@@ -41,17 +41,13 @@ import java.util.Optional;
 @Tag(name = "Terminal", description = "the terminals' own endpoint (HMAC-signed, no user session)")
 class TerminalConfigEndpoint {
 
-    static final String TIMESTAMP = "X-GB32960-Timestamp";
-    static final String SIGNATURE = "X-GB32960-Signature";
+    static final String TIMESTAMP = TerminalRequestVerifier.TIMESTAMP;
+    static final String SIGNATURE = TerminalRequestVerifier.SIGNATURE;
     static final String ALGORITHM = "A256GCM+HKDF-SHA256";
 
     private final TerminalConfigService configs;
-    private final TerminalSecrets secrets;
-    private final io.gb32960.admin.vehicle.VehicleRepository vehicles;
-    private final RedissonClient redis;
-    private final TerminalConfigProperties properties;
+    private final TerminalRequestVerifier verifier;
     private final JsonMapper json;
-    private final Clock clock;
     private final MeterRegistry meters;
     private final SecureRandom random = new SecureRandom();
 
@@ -59,12 +55,10 @@ class TerminalConfigEndpoint {
                            io.gb32960.admin.vehicle.VehicleRepository vehicles, RedissonClient redis,
                            TerminalConfigProperties properties, JsonMapper json, Clock clock, MeterRegistry meters) {
         this.configs = configs;
-        this.secrets = secrets;
-        this.vehicles = vehicles;
-        this.redis = redis;
-        this.properties = properties;
+        this.verifier = new TerminalRequestVerifier(
+                vin -> vehicles.find(vin).filter(v -> v.enabled()).flatMap(v -> secrets.secret(vin)),
+                redis, RedisKeys.PREFIX + "admin:tcfg-seen:", properties.clockSkew(), clock);
         this.json = json;
-        this.clock = clock;
         this.meters = meters;
     }
 
@@ -80,52 +74,13 @@ class TerminalConfigEndpoint {
     record SealedCredentials(String alg, String iv, String ciphertext) {
     }
 
-    /** A terminal that did not prove who it is. */
-    static final class Refused extends RuntimeException {
-        final String reason;
-
-        Refused(String reason) {
-            super(reason, null, false, false);
-            this.reason = reason;
-        }
-    }
-
     @GetMapping("/config")
     @Operation(summary = "a terminal's configuration, for the terminal itself (HMAC-signed request)")
     TerminalConfigResponse config(@RequestParam(required = false) String vin,
                                   @RequestHeader(value = TIMESTAMP, required = false) String timestamp,
                                   @RequestHeader(value = SIGNATURE, required = false) String signature) {
-        String v = Vin.normalize(vin);
-        if (v == null || v.length() != Vin.LENGTH || timestamp == null || signature == null) {
-            throw new Refused("incomplete");
-        }
-        long ts;
-        byte[] given;
-        try {
-            ts = Long.parseLong(timestamp.trim());
-            given = Base64.getDecoder().decode(signature.trim());
-        } catch (IllegalArgumentException e) {
-            throw new Refused("malformed");
-        }
-        Instant now = clock.instant();
-        if (Duration.between(Instant.ofEpochMilli(ts), now).abs().compareTo(properties.clockSkew()) > 0) {
-            throw new Refused("stale");
-        }
-        boolean enabled = vehicles.find(v).map(x -> x.enabled()).orElse(false);
-        Optional<byte[]> secret = enabled ? secrets.secret(v) : Optional.empty();
-        if (secret.isEmpty()) {
-            throw new Refused("unknown");
-        }
-        byte[] message = TerminalCrypto.signedMessage(v, ts);
-        if (!TerminalCrypto.equal(TerminalCrypto.hmacSha256(secret.get(), message), given)) {
-            throw new Refused("signature");
-        }
-        // each timestamp once per VIN, remembered for as long as it would be fresh
-        boolean first = redis.getBucket(RedisKeys.PREFIX + "admin:tcfg-seen:{" + v + "}:" + ts, StringCodec.INSTANCE)
-                .setIfAbsent("1", properties.clockSkew().multipliedBy(2));
-        if (!first) {
-            throw new Refused("replay");
-        }
+        TerminalRequestVerifier.Verified request = verifier.verify(Vin.normalize(vin), timestamp, signature);
+        String v = request.vin();
         TerminalConfigService.Resolved r = configs.resolve(v);
         EffectiveConfig c = r.config();
         SealedCredentials sealed = null;
@@ -134,19 +89,19 @@ class TerminalConfigEndpoint {
             plain.put("account", c.platformAccount());
             plain.put("password", r.platformPassword());
             byte[] iv = TerminalCrypto.randomIv(random);
-            byte[] ct = TerminalCrypto.encrypt(TerminalCrypto.configKey(secret.get(), v), iv, message,
-                    json.writeValueAsString(plain).getBytes(StandardCharsets.UTF_8));
+            byte[] ct = TerminalCrypto.encrypt(TerminalCrypto.configKey(request.secret(), v), iv,
+                    request.signedMessage(), json.writeValueAsString(plain).getBytes(StandardCharsets.UTF_8));
             sealed = new SealedCredentials(ALGORITHM, Base64.getEncoder().encodeToString(iv),
                     Base64.getEncoder().encodeToString(ct));
         }
         meters.counter("gb32960.admin.terminal.config.requests", "result", "ok").increment();
-        return new TerminalConfigResponse(v, now, c.reportIntervalS(), c.heartbeatIntervalS(), c.baudRate(),
-                c.dispatchHost(), c.dispatchPort(), sealed);
+        return new TerminalConfigResponse(v, request.verifiedAt(), c.reportIntervalS(), c.heartbeatIntervalS(),
+                c.baudRate(), c.dispatchHost(), c.dispatchPort(), sealed);
     }
 
     @ExceptionHandler(Refused.class)
     ResponseEntity<ProblemDetail> refused(Refused e) {
-        meters.counter("gb32960.admin.terminal.config.requests", "result", e.reason).increment();
+        meters.counter("gb32960.admin.terminal.config.requests", "result", e.reason()).increment();
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "terminal authentication failed");
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header("WWW-Authenticate", "GB32960-HMAC").body(p);
     }

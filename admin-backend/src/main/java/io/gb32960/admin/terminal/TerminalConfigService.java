@@ -9,6 +9,7 @@ import io.gb32960.admin.vehicle.Vehicle;
 import io.gb32960.admin.vehicle.VehicleRepository;
 import io.gb32960.admin.vehicle.Vin;
 import io.gb32960.platform.common.registry.PlatformAccount;
+import io.gb32960.web.terminal.SecretBox;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;

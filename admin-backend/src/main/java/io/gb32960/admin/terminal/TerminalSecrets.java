@@ -6,6 +6,7 @@ import io.gb32960.admin.system.AdminException;
 import io.gb32960.admin.system.Times;
 import io.gb32960.admin.vehicle.VehicleRepository;
 import io.gb32960.admin.vehicle.Vin;
+import io.gb32960.web.terminal.SecretBox;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;

@@ -2,6 +2,7 @@ package io.gb32960.admin.terminal;
 
 import io.gb32960.admin.support.AdminTest;
 import io.gb32960.admin.support.TestVins;
+import io.gb32960.web.terminal.TerminalCrypto;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

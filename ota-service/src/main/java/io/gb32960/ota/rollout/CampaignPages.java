@@ -3,8 +3,8 @@ package io.gb32960.ota.rollout;
 import io.gb32960.ota.firmware.Firmware;
 import io.gb32960.ota.firmware.FirmwareService;
 import io.gb32960.ota.security.Actors;
-import io.gb32960.ota.system.ApiExceptionHandler;
 import io.gb32960.ota.system.OtaException;
+import io.gb32960.web.problem.FieldProblem;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Controller;
@@ -60,7 +60,7 @@ class CampaignPages {
         return wizardPage(model, WizardForm.empty(), List.of());
     }
 
-    private String wizardPage(Model model, WizardForm form, List<ApiExceptionHandler.FieldProblem> errors) {
+    private String wizardPage(Model model, WizardForm form, List<FieldProblem> errors) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("firmware", firmware.list(actors.current(), Firmware.FirmwareStatus.APPROVED));
@@ -73,11 +73,11 @@ class CampaignPages {
         try {
             form = toForm(w);
         } catch (OtaException e) {
-            return wizardPage(model, w, List.of(new ApiExceptionHandler.FieldProblem(e.field(), e.getMessage())));
+            return wizardPage(model, w, List.of(new FieldProblem(e.field(), e.getMessage())));
         }
-        List<ApiExceptionHandler.FieldProblem> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         for (ConstraintViolation<CampaignForm> v : validator.validate(form)) {
-            errors.add(new ApiExceptionHandler.FieldProblem(v.getPropertyPath().toString(), v.getMessage()));
+            errors.add(new FieldProblem(v.getPropertyPath().toString(), v.getMessage()));
         }
         if (!errors.isEmpty()) {
             return wizardPage(model, w, errors);
@@ -87,7 +87,7 @@ class CampaignPages {
             redirect.addFlashAttribute("notice", "Campaign created as a draft; start it when ready");
             return "redirect:/campaigns/" + c.id();
         } catch (OtaException e) {
-            return wizardPage(model, w, List.of(new ApiExceptionHandler.FieldProblem(e.field(), e.getMessage())));
+            return wizardPage(model, w, List.of(new FieldProblem(e.field(), e.getMessage())));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.gb32960.ota.security;
 
 import io.gb32960.web.signin.SignInLimits;
+import io.gb32960.web.signin.SignInSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -24,5 +25,6 @@ import java.time.Duration;
 public record OtaSecurityProperties(@DefaultValue("gb32960:web-session") @NotBlank String sessionNamespace,
                                     @DefaultValue("SESSION") @NotBlank String sessionCookie,
                                     @DefaultValue("30m") Duration sessionTimeout,
-                                    @DefaultValue @Valid SignInLimits signInThrottle) {
+                                    @DefaultValue @Valid SignInLimits signInThrottle)
+        implements SignInSettings {
 }

@@ -1,6 +1,7 @@
 package io.gb32960.ota.terminal;
 
 import io.gb32960.ota.rollout.RolloutTracker;
+import io.gb32960.web.terminal.TerminalRequestVerifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -52,8 +53,8 @@ class OtaCheckEndpoint {
         return tracker.check(v, hardware, firmware);
     }
 
-    @ExceptionHandler(TerminalAuth.Refused.class)
-    ResponseEntity<ProblemDetail> refused(TerminalAuth.Refused e) {
+    @ExceptionHandler(TerminalRequestVerifier.Refused.class)
+    ResponseEntity<ProblemDetail> refused(TerminalRequestVerifier.Refused e) {
         meters.counter("gb32960.ota.check.refused", "reason", e.reason()).increment();
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "terminal authentication failed");
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header("WWW-Authenticate", "GB32960-HMAC").body(p);

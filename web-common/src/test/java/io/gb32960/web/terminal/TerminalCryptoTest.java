@@ -1,4 +1,4 @@
-package io.gb32960.admin.terminal;
+package io.gb32960.web.terminal;
 
 import org.junit.jupiter.api.Test;
 
