@@ -2,7 +2,6 @@ package io.gb32960.admin.security;
 
 import io.gb32960.web.security.ApiClient;
 import io.gb32960.web.security.ApiTokenAuthenticator;
-import io.gb32960.web.security.BearerTokenFilter;
 import io.gb32960.web.security.WebSecurityChains;
 import io.gb32960.web.security.WebSecurityConfiguration;
 import io.gb32960.web.signin.SignInThrottle;
@@ -76,7 +75,7 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain pages(HttpSecurity http, WebSecurityChains chains) throws Exception {
-        return chains.pages(http, BearerTokenFilter::hasBearer, a -> a
+        return chains.pages(http, a -> a
                 .requestMatchers(ADMIN_PAGES).hasRole(ADMIN)
                 .requestMatchers("/actuator/**").hasRole(ADMIN)
                 .requestMatchers("/", "/account/**").authenticated()

@@ -97,6 +97,9 @@ class UserSessionsTest {
         assertThat(signedIn(elsewhere)).as("the other session").isFalse();
         assertThat(inRedis(elsewhere)).as("the ended session is removed from Redis").isFalse();
         mvc.perform(get("/api/vehicles").cookie(elsewhere)).andExpect(status().isUnauthorized());
+        // a bearer header does not exempt an ended browser session on the pages
+        mvc.perform(get("/account/password").cookie(elsewhere).header("Authorization", "Bearer anything"))
+                .andExpect(status().is3xxRedirection());
 
         // the API call ends the other sessions as well
         Cookie third = signIn(name, "second-password-2");

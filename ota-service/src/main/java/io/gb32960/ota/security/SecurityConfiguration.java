@@ -60,7 +60,7 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain pages(HttpSecurity http, WebSecurityChains chains) throws Exception {
-        return chains.pages(http, request -> false, a -> a
+        return chains.pages(http, a -> a
                 .requestMatchers("/", "/swagger-ui/**", "/swagger-ui.html").authenticated()
                 .requestMatchers("/supplier/**").hasRole(SUPPLIER)
                 .requestMatchers("/campaigns/new").hasRole(ADMIN)

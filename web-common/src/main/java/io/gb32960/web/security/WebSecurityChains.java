@@ -4,7 +4,6 @@ import io.gb32960.web.signin.SessionGenerationFilter;
 import io.gb32960.web.signin.SignInThrottle;
 import io.gb32960.web.signin.SignInThrottleFilter;
 import io.gb32960.web.signin.UserSessions;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -13,8 +12,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-
-import java.util.function.Predicate;
 
 /**
  * The three filter chains both web services have, all but their URL rules, which each service
@@ -76,15 +73,14 @@ public class WebSecurityChains {
         return http.build();
     }
 
-    /** @param sessionless page requests whose session {@link SessionGenerationFilter} does not check */
-    public SecurityFilterChain pages(HttpSecurity http, Predicate<HttpServletRequest> sessionless, UrlRules rules)
-            throws Exception {
+    /** Every page request with a session has that session checked ({@link SessionGenerationFilter}). */
+    public SecurityFilterChain pages(HttpSecurity http, UrlRules rules) throws Exception {
         var toPage = new SavedRequestAwareAuthenticationSuccessHandler();
         http.authorizeHttpRequests(a -> {
                     a.requestMatchers(PUBLIC_PAGES).permitAll();
                     rules.customize(a);
                 })
-                .addFilterAfter(new SessionGenerationFilter(sessions, sessionless), SecurityContextHolderFilter.class)
+                .addFilterAfter(new SessionGenerationFilter(sessions, request -> false), SecurityContextHolderFilter.class)
                 .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(f -> f.loginPage("/login").permitAll().successHandler((request, response, auth) -> {
                     SessionGenerationFilter.signedIn(request);
