@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -79,11 +80,19 @@ final class EmbeddedPlatform implements AutoCloseable {
         String adminPassword = Infrastructure.noUsers(jdbcUrl) ? DemoData.newPassword("admin-") : null;
         Services services = new Services(new Infrastructure(redisPort, kafka.bootstrapServers(), jdbcUrl));
 
-        progress.accept("starting the access node, the Kafka consumers, the admin backend and the OTA service");
+        progress.accept("starting the access node" + (o.accessNodes > 1 ? "s (" + o.accessNodes + ")" : "")
+                + ", the Kafka consumers, the admin backend and the OTA service");
         // one after the other: Spring Boot initialises JVM-wide state (logging, system properties)
         // when an application starts, and concurrent starts in one JVM race on it
-        var accessStart = started(() -> services.access(o, dir, publicHost), c -> c);
+        var accessStart = started(() -> services.access(o, dir, publicHost, 1), c -> c);
         awaitAll(List.of(accessStart));
+        List<ConfigurableApplicationContext> moreNodes = new ArrayList<>();
+        for (int node = 2; node <= o.accessNodes; node++) {
+            int n = node;
+            var nodeStart = started(() -> services.access(o, dir, publicHost, n), c -> c);
+            awaitAll(List.of(nodeStart));
+            moreNodes.add(nodeStart.join());
+        }
         var consumersStart = started(services::consumers, c -> c);
         awaitAll(List.of(consumersStart));
         var adminStart = started(() -> services.admin(o, adminPassword), c -> c);
@@ -96,6 +105,13 @@ final class EmbeddedPlatform implements AutoCloseable {
         endpoints.put("access (vehicles)", publicHost + ":" + access.getBean(NettyAccessServer.class).port());
         endpoints.put("dispatch (SLB login)", publicHost + ":" + dispatchPort);
         endpoints.put("access actuator", "http://127.0.0.1:" + httpPort(access) + "/actuator/prometheus");
+        for (int i = 0; i < moreNodes.size(); i++) {
+            ConfigurableApplicationContext node = moreNodes.get(i);
+            endpoints.put("access node " + (i + 2) + " (vehicles)",
+                    publicHost + ":" + node.getBean(NettyAccessServer.class).port());
+            endpoints.put("access node " + (i + 2) + " actuator",
+                    "http://127.0.0.1:" + httpPort(node) + "/actuator/prometheus");
+        }
         endpoints.put("consumers actuator", "http://127.0.0.1:" + httpPort(consumersStart.join()) + "/actuator/prometheus");
         String adminUrl = "http://127.0.0.1:" + httpPort(admin);
         endpoints.put("admin (web, REST API)", adminUrl + "/");

@@ -38,16 +38,21 @@ final class Services {
         this.infra = infra;
     }
 
-    ConfigurableApplicationContext access(StandaloneOptions o, RunDirectory dir, String publicHost) {
+    /**
+     * Access node {@code node} (1-based). Node 1 has the chosen ports and the dispatch listener; the
+     * others take free ports and are reached through node 1's dispatcher, as behind an SLB.
+     */
+    ConfigurableApplicationContext access(StandaloneOptions o, RunDirectory dir, String publicHost, int node) {
+        boolean first = node == 1;
         return run(AccessServerApplication.builder(), List.of(DATABASE, WEB_SIGN_IN, PAGES),
                 "--spring.datasource.url=",
-                "--server.port=" + o.accessActuatorPort,
+                "--server.port=" + (first ? o.accessActuatorPort : 0),
                 "--springdoc.api-docs.enabled=false", "--springdoc.swagger-ui.enabled=false",
-                "--gb32960.access.node-id=standalone-1",
-                "--gb32960.access.host=" + o.host, "--gb32960.access.port=" + o.accessPort,
+                "--gb32960.access.node-id=standalone-" + node,
+                "--gb32960.access.host=" + o.host, "--gb32960.access.port=" + (first ? o.accessPort : 0),
                 "--gb32960.access.public-host=" + publicHost,
-                "--gb32960.access.dispatch.enabled=true", "--gb32960.access.dispatch.port=" + o.dispatchPort,
-                "--gb32960.access.telemetry.spill-dir=" + dir.resolve("spill"));
+                "--gb32960.access.dispatch.enabled=" + first, "--gb32960.access.dispatch.port=" + o.dispatchPort,
+                "--gb32960.access.telemetry.spill-dir=" + dir.resolve(first ? "spill" : "spill-" + node));
     }
 
     ConfigurableApplicationContext consumers() {

@@ -30,6 +30,10 @@ public final class StandaloneLauncher implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
+        if (options.accessNodes < 1 || options.accessNodes > 8) {
+            System.err.println("standalone: --access-nodes must be between 1 and 8, not " + options.accessNodes);
+            return 2;
+        }
         RunDirectory dir = new RunDirectory(options.dataDir);
         List<Long> stale;
         try {

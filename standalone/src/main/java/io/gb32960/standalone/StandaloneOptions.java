@@ -19,6 +19,11 @@ final class StandaloneOptions {
     @Option(names = "--demo-interval", defaultValue = "10", description = "Seconds between the demo vehicles' realtime reports (default: ${DEFAULT-VALUE}).")
     int demoIntervalSeconds;
 
+    @Option(names = "--access-nodes", defaultValue = "1", description = "Access nodes in this JVM, 1 to 8: with 2 or more the "
+            + "cluster runs on one machine (node 1 has the dispatch listener and the ports below; the others take free "
+            + "ports, and dispatch spreads the vehicles over all of them) (default: ${DEFAULT-VALUE}).")
+    int accessNodes;
+
     @Option(names = "--access-port", defaultValue = "32960", description = "Vehicle (access) listener (default: ${DEFAULT-VALUE}).")
     int accessPort;
 

@@ -40,9 +40,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * The platform as a user starts it (the packaged launcher, free ports, a fresh data directory),
  * checked only through its public interfaces: the REST API of the admin backend and the database.
- * 50 vehicles registered through the API log in through dispatch and report for a minute of
- * simulated traffic; then every frame the simulator sent is one telemetry row (none lost, none
- * doubled), alarms are recorded, a parameter query is answered; a stop leaves no process behind.
+ * 50 vehicles registered through the API log in through dispatch, spread over the launcher's two
+ * access nodes, and report for a minute of simulated traffic; then every frame the simulator sent
+ * is one telemetry row (none lost, none doubled), alarms are recorded, a parameter query is
+ * answered; a stop leaves no process behind.
  */
 class StandaloneEndToEndIT {
 
@@ -79,7 +80,7 @@ class StandaloneEndToEndIT {
         Path data = dir.resolve("data");
         Path log = dir.resolve("launcher.log");
         launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1500m",
-                "-jar", JAR.toAbsolutePath().toString(), "--data-dir", data.toString(), "--demo-vehicles", "0",
+                "-jar", JAR.toAbsolutePath().toString(), "--data-dir", data.toString(), "--demo-vehicles", "0", "--access-nodes", "2",
                 "--access-port", "0", "--dispatch-port", "0", "--admin-port", "0", "--ota-port", "0")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         await().atMost(Duration.ofMinutes(4)).until(() -> Files.exists(data.resolve("endpoints.json")) || !launcher.isAlive());
@@ -112,6 +113,10 @@ class StandaloneEndToEndIT {
         simulation.start();
         await().atMost(Duration.ofMinutes(1)).ignoreExceptions()
                 .until(() -> json(api("GET", "/api/dashboard", null)).path("onlineNow").asInt() == VEHICLES);
+        // two access nodes in the launcher: the dispatcher spread the fleet over both
+        assertThat(simulation.summary().dispatch().nodes()).as(simulation.summary().toJson()).hasSize(2)
+                .allSatisfy((node, vehicles) -> assertThat(vehicles).isGreaterThanOrEqualTo(VEHICLES / 4));
+        assertThat(field(endpoints, "access node 2 (vehicles)")).isNotBlank();
 
         HttpResponse<String> query = api("POST", "/api/commands", """
                 {"vin": "%s", "command": {"type": "QUERY", "parameterIds": [7, 8]}, "timeoutSeconds": 30}"""
