@@ -63,6 +63,7 @@ public final class KafkaBroker implements AutoCloseable {
     private final Map<String, String> overrides;
     private final Duration startTimeout;
     private final boolean deleteDataOnClose;
+    private final boolean stopOnJvmExit;
     private Process process;
 
     private KafkaBroker(Builder b) throws IOException {
@@ -75,6 +76,7 @@ public final class KafkaBroker implements AutoCloseable {
         this.overrides = Map.copyOf(b.overrides);
         this.startTimeout = b.startTimeout;
         this.deleteDataOnClose = b.deleteDataOnClose;
+        this.stopOnJvmExit = b.stopOnJvmExit;
     }
 
     /** Starts a broker on {@code port} (0 = a free port, kept for restarts) with data in {@code dataDir}. */
@@ -183,7 +185,9 @@ public final class KafkaBroker implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
                     .start(); // stdin stays a pipe: KafkaBrokerMain exits when it closes
-            LIVE.add(process);
+            if (stopOnJvmExit) {
+                LIVE.add(process);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot launch the Kafka broker in " + dir.path(), e);
         }
@@ -298,6 +302,7 @@ public final class KafkaBroker implements AutoCloseable {
         private final Map<String, String> overrides = new LinkedHashMap<>();
         private Duration startTimeout = Duration.ofSeconds(60);
         private boolean deleteDataOnClose;
+        private boolean stopOnJvmExit = true;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -336,6 +341,16 @@ public final class KafkaBroker implements AutoCloseable {
 
         public Builder startTimeout(Duration timeout) {
             this.startTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Whether a JVM shutdown hook kills the broker (default true). An owner that closes it in
+         * its own order at shutdown (after the clients that still flush to it) sets false; the
+         * broker still exits on its own when this JVM dies, as its stdin closes.
+         */
+        public Builder stopOnJvmExit(boolean stop) {
+            this.stopOnJvmExit = stop;
             return this;
         }
 

@@ -2,6 +2,7 @@ package io.gb32960.standalone;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Where everything listens, as printed in the banner and written to {@code endpoints.json} once
@@ -22,12 +23,15 @@ final class Endpoints {
     }
 
     synchronized String banner(long readyMillis) {
+        int width = Stream.concat(entries.keySet().stream(), shownOnce.keySet().stream())
+                .mapToInt(String::length).max().orElse(0);
+        String line = "  %-" + width + "s %s%n";
         StringBuilder b = new StringBuilder();
         b.append("\n=== GB/T 32960 platform ready in ").append(readyMillis).append(" ms ===\n");
-        entries.forEach((k, v) -> b.append(String.format("  %-22s %s%n", k, v)));
+        entries.forEach((k, v) -> b.append(String.format(line, k, v)));
         if (!shownOnce.isEmpty()) {
             b.append("First start: these passwords are shown once; sign in and change them.\n");
-            shownOnce.forEach((k, v) -> b.append(String.format("  %-22s %s%n", k, v)));
+            shownOnce.forEach((k, v) -> b.append(String.format(line, k, v)));
         }
         b.append("Ctrl-C stops everything.\n");
         return b.toString();

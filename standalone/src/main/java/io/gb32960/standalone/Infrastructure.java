@@ -36,12 +36,13 @@ record Infrastructure(int redisPort, String kafkaBootstrap, String jdbcUrl) {
     }
 
     static KafkaBroker startKafka(RunDirectory dir) throws Exception {
-        return KafkaBroker.builder(dir.resolve("kafka")).partitions(3).start();
+        return KafkaBroker.builder(dir.resolve("kafka")).partitions(3).stopOnJvmExit(false).start();
     }
 
     static EmbeddedMariaDb startDatabase(RunDirectory dir) {
         return EmbeddedMariaDb.builder(dir.resolve("mariadb")).baseDir(dir.resolve("mariadb-base"))
-                .deleteDataOnClose(false).stopStale(true).startTimeout(Duration.ofMinutes(3)).start();
+                .deleteDataOnClose(false).stopStale(true).stopOnJvmExit(false).startTimeout(Duration.ofMinutes(3))
+                .start();
     }
 
     /** Creates the platform's database when missing and migrates it with the schema of module {@code sql}. */

